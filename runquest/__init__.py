@@ -1,0 +1,27 @@
+"""RunQuest: the event-sourced backend of a gamified running app."""
+
+import logging
+
+from flask import Flask
+from flask_cors import CORS
+
+
+def create_app(config: object | None = None) -> Flask:
+    """The Flask application; builds its event store and projectors (after a server forks)."""
+    from runquest.api import init_api
+    from runquest.bootstrap import bootstrap
+    from runquest.config import Config
+
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config or Config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    origins = app.config["CORS_ORIGINS"]
+    CORS(app, resources={r"/api/*": {"origins": origins.split(",") if origins != "*" else "*"}},
+         expose_headers=["X-RunQuest-Position", "X-Request-ID"])
+    app.extensions["runquest"] = bootstrap(
+        app.config["DATABASE_URL"],
+        projector_mode=app.config["PROJECTORS"],
+        pool_size=app.config["POOL_SIZE"],
+    )
+    init_api(app)
+    return app

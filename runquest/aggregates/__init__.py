@@ -1,0 +1,1 @@
+"""Event-sourced aggregates: pure Python, one per module."""

@@ -1,0 +1,80 @@
+"""Who is calling: JWT set-up, the current athlete, and integer path ids."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from uuid import UUID
+
+from flask import Flask
+from flask_jwt_extended import JWTManager, get_jwt, get_jwt_identity
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import BaseConverter
+
+from runquest.api.errors import error_response
+from runquest.config import jwt_secret
+
+SECURITY_SCHEMES = {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+BEARER = [{"bearerAuth": []}]
+MAX_WIRE_ID = 2**31 - 1
+
+jwt = JWTManager()
+
+
+@dataclass(frozen=True)
+class CurrentAthlete:
+    no: int
+    id: UUID
+    role: str
+
+
+def current_athlete() -> CurrentAthlete:
+    claims = get_jwt()
+    return CurrentAthlete(no=int(get_jwt_identity()), id=UUID(claims["aid"]), role=claims.get("role", "user"))
+
+
+def token_claims(athlete) -> dict:
+    return {"aid": str(athlete.id), "role": athlete.role, "username": athlete.username}
+
+
+def init_jwt(app: Flask) -> None:
+    config = app.config
+    if not config.get("JWT_SECRET_KEY"):
+        config["JWT_SECRET_KEY"] = jwt_secret(app.instance_path)
+    config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=config["JWT_ACCESS_TOKEN_MINUTES"])
+    config["JWT_REFRESH_TOKEN_EXPIRES"] = timedelta(days=config["JWT_REFRESH_TOKEN_DAYS"])
+    config["JWT_TOKEN_LOCATION"] = ["headers"]
+    jwt.init_app(app)
+
+
+@jwt.unauthorized_loader
+def _missing_token(reason: str):
+    return error_response(401, f"authentication required: {reason}", headers={"WWW-Authenticate": "Bearer"})
+
+
+@jwt.invalid_token_loader
+def _invalid_token(reason: str):
+    return error_response(401, f"invalid token: {reason}", headers={"WWW-Authenticate": "Bearer"})
+
+
+@jwt.expired_token_loader
+def _expired_token(_header, _payload):
+    return error_response(401, "token has expired", headers={"WWW-Authenticate": "Bearer"})
+
+
+@jwt.needs_fresh_token_loader
+def _stale_token(_header, _payload):
+    return error_response(401, "a fresh token is required")
+
+
+class IdConverter(BaseConverter):
+    """`<id:run_id>`: any path segment; a non-integer answers 404 saying so, never 500."""
+
+    regex = r"[^/]+"
+
+    def to_python(self, value: str) -> int:
+        if not value.isdigit() or not 0 < int(value) <= MAX_WIRE_ID:
+            raise NotFound(f"{value!r} is not a valid id: ids are positive integers")
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+

@@ -1,0 +1,110 @@
+"""Runs: record, list, read, amend and delete."""
+
+from flask.views import MethodView
+from flask_jwt_extended import jwt_required
+
+from runquest.api.blueprint import Blueprint
+from runquest.api.commands import run_command, runtime
+from runquest.api.consistency import wait_for
+from runquest.api.identity import BEARER, current_athlete
+from runquest.api.pagination import page
+from runquest.api.run_schemas import RunCreateSchema, RunPageSchema, RunQueryArgsSchema, RunSchema, RunUpdateSchema
+from runquest.aggregates.run import RunNotFound
+from runquest.commands.runs import AmendRun, DeleteRun, RecordRun, amend_run, delete_run, record_run
+from runquest.errors import Forbidden, NotFound
+from runquest.queries.profiles import get_profile, may_see
+from runquest.queries.runs import get_run, list_runs
+
+blp = Blueprint("runs", __name__, url_prefix="/api/runs", description="Recorded runs")
+
+AFFECTED = ["runs", "profiles"]
+
+
+@blp.route("/")
+class Runs(MethodView):
+    decorators = [jwt_required()]
+
+    @blp.doc(security=BEARER)
+    @blp.arguments(RunQueryArgsSchema, location="query")
+    @blp.response(200, RunPageSchema)
+    def get(self, args):
+        """List your runs, or another athlete's when their privacy allows"""
+        me = current_athlete()
+        user_id = args.get("user_id", me.no)
+        if user_id != me.no:
+            owner = get_profile(runtime().engine, user_id)
+            if owner is None:
+                raise NotFound("user not found", field="user_id")
+            if not may_see(me.no, owner, "show_runs"):
+                raise Forbidden("this athlete's runs are private", field="user_id")
+        count, features = list_runs(runtime().engine, user_id, args)
+        collection = {"type": "FeatureCollection", "features": features}
+        return page(count, collection, args["limit"], args["offset"])
+
+    @blp.doc(security=BEARER)
+    @blp.arguments(RunCreateSchema)
+    @blp.response(201, RunSchema)
+    def post(self, data):
+        """Record a run; distance and XP are computed by the server"""
+        command = RecordRun(
+            athlete_no=current_athlete().no,
+            route=data["route_data"],
+            start_time=data["start_time"],
+            duration_seconds=data["duration_seconds"],
+            calories=data["calories"],
+        )
+        outcome = run_command(record_run, command)
+        wait_for(outcome.position, AFFECTED)
+        return _visible_run(outcome.value)
+
+
+@blp.route("/<integer:run_id>/")
+class RunById(MethodView):
+    decorators = [jwt_required()]
+
+    @blp.doc(security=BEARER)
+    @blp.response(200, RunSchema)
+    def get(self, run_id):
+        """Read one run"""
+        return _visible_run(run_id)
+
+    @blp.doc(security=BEARER)
+    @blp.arguments(RunUpdateSchema(partial=True))
+    @blp.response(200, RunSchema)
+    def patch(self, data, run_id):
+        """Change a run's start time, duration or calories"""
+        return _amend(run_id, data)
+
+    @blp.doc(security=BEARER)
+    @blp.arguments(RunUpdateSchema(partial=True))
+    @blp.response(200, RunSchema)
+    def put(self, data, run_id):
+        """Change a run's start time, duration or calories (the route is fixed)"""
+        return _amend(run_id, data)
+
+    @blp.doc(security=BEARER)
+    @blp.response(204)
+    def delete(self, run_id):
+        """Delete a run; its XP and totals are taken back"""
+        outcome = run_command(delete_run, DeleteRun(athlete_no=current_athlete().no, run_no=run_id))
+        wait_for(outcome.position, AFFECTED)
+
+
+def _amend(run_id: int, changes: dict) -> dict:
+    outcome = run_command(amend_run, AmendRun(athlete_no=current_athlete().no, run_no=run_id, changes=changes))
+    wait_for(outcome.position, AFFECTED)
+    return _visible_run(run_id)
+
+
+def _visible_run(run_id: int) -> dict:
+    """The run, if the caller may see it; others' private runs are 'not found'."""
+    run = get_run(runtime().engine, run_id)
+    me = current_athlete()
+    if run is None:
+        raise RunNotFound("run not found")
+    owner_no = run["properties"]["user"]
+    if owner_no != me.no:
+        owner = get_profile(runtime().engine, owner_no)
+        if owner is None or not may_see(me.no, owner, "show_runs"):
+            raise RunNotFound("run not found")
+    return run

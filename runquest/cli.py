@@ -1,0 +1,216 @@
+"""The `runquest` command line: serve, db, projections, events, users, demo."""
+
+import json
+import os
+import signal
+import threading
+
+import click
+from sqlalchemy import select
+from tqdm import tqdm
+
+from runquest.aggregates.base import Cause
+from runquest.bootstrap import bootstrap, libpq_dsn
+from runquest.config import Config
+
+
+def _database_url(ctx: click.Context) -> str:
+    return ctx.obj["database_url"]
+
+
+@click.group()
+@click.option("--database-url", envvar="RUNQUEST_DATABASE_URL", default=Config.DATABASE_URL, show_default=True)
+@click.pass_context
+def main(ctx: click.Context, database_url: str) -> None:
+    """RunQuest: the event-sourced backend of a gamified running app."""
+    ctx.obj = {"database_url": database_url}
+    os.environ["RUNQUEST_DATABASE_URL"] = database_url
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--workers", default=(os.cpu_count() or 1) * 2, show_default=True)
+@click.option("--threads", default=4, show_default=True)
+@click.option("--no-projectors", is_flag=True, help="Do not run projectors in the API processes.")
+@click.pass_context
+def serve(ctx, host, port, workers, threads, no_projectors):
+    """Upgrade the database, then serve the API with gunicorn (projectors included)."""
+    from runquest.database import upgrade
+    from runquest.server import serve as run_server
+
+    upgrade(_database_url(ctx))
+    if no_projectors:
+        os.environ["RUNQUEST_PROJECTORS"] = "off"
+    run_server(host=host, port=port, workers=workers, threads=threads)
+
+
+@main.group()
+def db():
+    """Database schema."""
+
+
+@db.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx):
+    """Create the database, the event store and the read-model tables (idempotent)."""
+    from runquest.database import upgrade
+
+    upgrade(_database_url(ctx.parent))
+    click.echo("database is up to date")
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Only when the event store has no events yet.")
+@click.pass_context
+def demo(ctx, if_empty):
+    """Load the demo athlete (demo / runquest-demo) with runs from real GPS files."""
+    from runquest.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+
+    runtime = bootstrap(_database_url(ctx), projector_mode="off")
+    try:
+        if if_empty and runtime.store.head_position():
+            click.echo("event store is not empty; demo data not loaded")
+            return
+        recorded = load_demo(runtime.store)
+        for name in recorded:
+            click.echo(f"recorded demo run {name}")
+        click.echo(f"demo athlete: {DEMO_USERNAME} / {DEMO_PASSWORD}")
+    finally:
+        runtime.close()
+
+
+@main.group()
+def users():
+    """Athlete administration."""
+
+
+@users.command("promote")
+@click.argument("username")
+@click.option("--role", default="admin", show_default=True)
+@click.pass_context
+def users_promote(ctx, username, role):
+    """Grant a role (admin by default); recorded as an event."""
+    from runquest.commands.accounts import GrantRole, grant_role
+    from runquest.commands.execution import execute
+    from runquest.errors import DomainError
+
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    try:
+        cause = Cause(actor_id=f"system:cli:{os.environ.get('USER', 'unknown')}", request_id="cli")
+        execute(grant_role, runtime.store, GrantRole(username=username, role=role), cause)
+        click.echo(f"{username} is now {role}")
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    finally:
+        runtime.close()
+
+
+@main.group()
+def projections():
+    """Read-model projections."""
+
+
+@projections.command("status")
+@click.pass_context
+def projections_status(ctx):
+    """Position, lag and error of every projection."""
+    from runquest.projections.tables import projection_positions as positions
+
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    try:
+        head = runtime.store.head_position()
+        with runtime.engine.connect() as conn:
+            rows = dict(conn.execute(select(positions.c.name, positions.c.position)).all())
+            errors = dict(conn.execute(select(positions.c.name, positions.c.error)).all())
+        click.echo(f"event store head: {head}")
+        for runner in runtime.runners:
+            position = rows.get(runner.name, 0)
+            state = f"FAILED: {errors[runner.name]}" if errors.get(runner.name) else "ok"
+            click.echo(f"{runner.name:<12} position {position:>8}  lag {head - position:>6}  {state}")
+    finally:
+        runtime.close()
+
+
+@projections.command("run")
+@click.argument("names", nargs=-1)
+@click.pass_context
+def projections_run(ctx, names):
+    """Run projectors in this process until interrupted (one active runner per projection)."""
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    stop = runtime.stop
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    from runquest.projections.runner import run_in_thread
+
+    threads = [
+        run_in_thread(runner, stop, libpq_dsn(runtime.database_url))
+        for runner in runtime.runners
+        if not names or runner.name in names
+    ]
+    click.echo(f"running projections: {', '.join(t.name for t in threads)} (Ctrl-C to stop)")
+    try:
+        while any(thread.is_alive() for thread in threads):
+            stop.wait(1.0)
+    except KeyboardInterrupt:
+        stop.set()
+    runtime.close()
+
+
+@projections.command("rebuild")
+@click.argument("names", nargs=-1)
+@click.pass_context
+def projections_rebuild(ctx, names):
+    """Drop and recreate read models, then replay the whole event history into them."""
+    from runquest.projections.rebuild import rebuild
+
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    try:
+        head = runtime.store.head_position()
+        for runner in runtime.runners:
+            if names and runner.name not in names:
+                continue
+            with tqdm(total=head, desc=runner.name, unit="event") as bar:
+                rebuild(runner, progress=bar.update)
+    finally:
+        runtime.close()
+
+
+@main.group()
+def events():
+    """Inspect the event store (for auditors)."""
+
+
+@events.command("show")
+@click.argument("aggregate")
+@click.pass_context
+def events_show(ctx, aggregate):
+    """Every event of one aggregate, as JSON lines: a UUID, or KIND:NUMBER (athlete:1, run:7)."""
+    from runquest.audit import aggregate_events, parse_aggregate_ref
+
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    try:
+        for record in aggregate_events(runtime.store, parse_aggregate_ref(aggregate)):
+            click.echo(json.dumps(record, default=str))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        runtime.close()
+
+
+@events.command("tail")
+@click.option("--limit", default=20, show_default=True)
+@click.pass_context
+def events_tail(ctx, limit):
+    """The last events of the whole log, oldest first, as JSON lines."""
+    from runquest.audit import recent_events
+
+    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    try:
+        for record in recent_events(runtime.store, limit):
+            click.echo(json.dumps(record, default=str))
+    finally:
+        runtime.close()
+
+
+if __name__ == "__main__":
+    main()

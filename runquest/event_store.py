@@ -1,0 +1,52 @@
+"""The `RunQuest` event-store application (the only source of truth) and its infrastructure."""
+
+from sqlalchemy.engine import make_url
+
+from eventsourcing.application import Application
+
+from runquest.aggregates.athlete import Athlete
+from runquest.ids import ENTITY_KINDS, sequence_name
+
+ATHLETE_SNAPSHOT_INTERVAL = 100
+
+
+class RunQuest(Application):
+    # Pinned: it names the events table (`runquest_events`) and tracking keys.
+    name = "RunQuest"
+    snapshotting_intervals = {Athlete: ATHLETE_SNAPSHOT_INTERVAL}
+
+    def allocate_number(self, kind: str) -> int:
+        """Next integer wire id of an entity kind, from its PostgreSQL sequence."""
+        with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute("SELECT nextval(%s) AS number", [sequence_name(kind)])
+            return int(curs.fetchone()["number"])
+
+    def create_sequences(self) -> None:
+        with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
+            for kind in ENTITY_KINDS:
+                curs.execute(f"CREATE SEQUENCE IF NOT EXISTS {sequence_name(kind)}")
+
+    def head_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+
+def event_store_env(database_url: str, *, create_tables: bool = False, pool_size: int = 5) -> dict:
+    """The eventsourcing environment for a PostgreSQL URL (DESIGN D1)."""
+    url = make_url(database_url)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": url.database or "runquest",
+        "POSTGRES_HOST": url.host or "127.0.0.1",
+        "POSTGRES_PORT": str(url.port or 5432),
+        "POSTGRES_USER": url.username or "postgres",
+        "POSTGRES_PASSWORD": url.password or "",
+        "POSTGRES_POOL_SIZE": str(pool_size),
+        "POSTGRES_MAX_OVERFLOW": str(pool_size),
+        "POSTGRES_PRE_PING": "y",
+        "POSTGRES_LOCK_TIMEOUT": "5",
+        # Readers must never see position 3 before 2: keep the table lock, no DB functions.
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+        "CREATE_TABLE": "y" if create_tables else "n",
+        "AGGREGATE_CACHE_MAXSIZE": "10000",
+        "AGGREGATE_CACHE_FASTFORWARD": "y",
+    }

@@ -1,0 +1,119 @@
+"""GeoJSON routes: parsing, validation and geodesic lengths on the WGS84 spheroid."""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from pyproj import Geod
+
+WGS84 = Geod(ellps="WGS84")
+MAX_ROUTE_POINTS = 100_000
+
+
+class RouteError(ValueError):
+    """The route is not an acceptable GeoJSON LineString."""
+
+
+@dataclass(frozen=True)
+class Route:
+    """A run's path as `[lon, lat]` pairs, with per-point times when the client sent them."""
+
+    coordinates: list[list[float]]
+    times: list[datetime] | None = None
+
+    @property
+    def length_meters(self) -> float:
+        return geodesic_length_m(self.coordinates)
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if not self.times:
+            return None
+        return int(round((self.times[-1] - self.times[0]).total_seconds()))
+
+    @property
+    def start_time(self) -> datetime | None:
+        return self.times[0] if self.times else None
+
+    def as_geojson(self) -> dict:
+        return {"type": "LineString", "coordinates": self.coordinates}
+
+
+def geodesic_length_m(coordinates: list[list[float]]) -> float:
+    """Length in metres along the WGS84 spheroid; segments across the antimeridian are short."""
+    lons = [point[0] for point in coordinates]
+    lats = [point[1] for point in coordinates]
+    return float(WGS84.line_length(lons, lats))
+
+
+def parse_route(data: object) -> Route:
+    """A Route from a GeoJSON LineString, or a Feature whose `properties.coordTimes` times it."""
+    if not isinstance(data, dict):
+        raise RouteError("must be a GeoJSON LineString or Feature object")
+    kind = data.get("type")
+    times = None
+    if kind == "Feature":
+        properties = data.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise RouteError("Feature properties must be an object")
+        geometry = data.get("geometry")
+        if not isinstance(geometry, dict):
+            raise RouteError("Feature geometry must be a GeoJSON LineString")
+        coordinates = _parse_line_string(geometry)
+        if properties.get("coordTimes") is not None:
+            times = _parse_times(properties["coordTimes"], len(coordinates))
+    elif kind == "LineString":
+        coordinates = _parse_line_string(data)
+    else:
+        raise RouteError(f"GeoJSON type must be LineString or Feature, not {kind!r}")
+    return Route(coordinates=coordinates, times=times)
+
+
+def _parse_line_string(geometry: dict) -> list[list[float]]:
+    if geometry.get("type") != "LineString":
+        raise RouteError(f"geometry type must be LineString, not {geometry.get('type')!r}")
+    raw = geometry.get("coordinates")
+    if not isinstance(raw, list):
+        raise RouteError("coordinates must be an array of [longitude, latitude] positions")
+    if len(raw) > MAX_ROUTE_POINTS:
+        raise RouteError(f"a route has at most {MAX_ROUTE_POINTS} points, this one has {len(raw)}")
+    coordinates = [_parse_position(position, index) for index, position in enumerate(raw)]
+    if len({(lon, lat) for lon, lat in coordinates}) < 2:
+        raise RouteError("a route needs at least two distinct points")
+    return coordinates
+
+
+def _parse_position(position: object, index: int) -> list[float]:
+    if not isinstance(position, list) or len(position) not in (2, 3):
+        raise RouteError(f"position {index} must be [longitude, latitude] or [lon, lat, elevation]")
+    for value in position:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise RouteError(f"position {index} has a non-numeric coordinate: {value!r}")
+    lon, lat = float(position[0]), float(position[1])
+    if not -180.0 <= lon <= 180.0:
+        raise RouteError(f"position {index}: longitude {lon} is outside [-180, 180]")
+    if not -90.0 <= lat <= 90.0:
+        raise RouteError(f"position {index}: latitude {lat} is outside [-90, 90]")
+    return [lon, lat]
+
+
+def _parse_times(raw: object, count: int) -> list[datetime]:
+    if not isinstance(raw, list) or len(raw) != count:
+        raise RouteError(f"coordTimes must be a list of {count} ISO 8601 times, one per point")
+    times = []
+    for index, value in enumerate(raw):
+        try:
+            moment = datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise RouteError(f"coordTimes[{index}] is not an ISO 8601 time: {value!r}") from None
+        times.append(as_utc(moment))
+        if index and times[index] < times[index - 1]:
+            raise RouteError(f"coordTimes[{index}] is earlier than the time before it")
+    return times
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Aware UTC time; a naive time is taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

@@ -1,0 +1,136 @@
+"""Runs one projector: reads notifications in order and applies them exactly once.
+
+The rows and the new position are written in one transaction, and the position
+is moved with a compare-and-set (`WHERE position = <where we started>`), so of two
+runners that read the same events only the first to commit keeps its work.
+"""
+
+import logging
+import threading
+
+import psycopg
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+
+from runquest.event_store import RunQuest
+from runquest.projections.projector import Projector
+from runquest.projections.tables import projection_positions as positions
+
+log = logging.getLogger(__name__)
+
+POSITIONS_CHANNEL = "runquest_projections"
+BATCH_SIZE = 500
+IDLE_WAIT_S = 1.0
+
+
+class LostRace(Exception):
+    """Another runner committed these events first; ours were rolled back."""
+
+
+class ProjectorFailed(Exception):
+    """A handler raised: the projection stops at the event before, loudly."""
+
+
+class ProjectionRunner:
+    def __init__(self, store: RunQuest, engine: Engine, projector: Projector, batch_size: int = BATCH_SIZE):
+        self.store = store
+        self.engine = engine
+        self.projector = projector
+        self.batch_size = batch_size
+
+    @property
+    def name(self) -> str:
+        return self.projector.name
+
+    def ensure_registered(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(positions).values(name=self.name, position=0).on_conflict_do_nothing())
+
+    def position(self) -> int:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(positions.c.position).where(positions.c.name == self.name)).scalar()
+        return value or 0
+
+    def catch_up(self, progress=None) -> int:
+        """Process until the head of the log; how many notifications were processed."""
+        self.ensure_registered()
+        total = 0
+        while True:
+            try:
+                count = self.process_batch()
+            except LostRace:
+                continue
+            if count == 0:
+                return total
+            total += count
+            if progress is not None:
+                progress(count)
+
+    def process_batch(self) -> int:
+        start = self.position()
+        notifications = self.store.recorder.select_notifications(
+            start=start, limit=self.batch_size, inclusive_of_start=False
+        )
+        if not notifications:
+            return 0
+        last = notifications[-1].id
+        current = start
+        try:
+            with self.engine.begin() as conn:
+                for notification in notifications:
+                    if self.projector.consumes(notification.topic):
+                        current = notification.id
+                        self.projector.apply(conn, self.store.mapper.to_domain_event(notification))
+                moved = conn.execute(
+                    update(positions)
+                    .where(positions.c.name == self.name, positions.c.position == start)
+                    .values(position=last, error=None)
+                )
+                if moved.rowcount != 1:
+                    raise LostRace(self.name)
+                conn.execute(select(func.pg_notify(POSITIONS_CHANNEL, f"{self.name}:{last}")))
+        except LostRace:
+            raise
+        except Exception as error:
+            self._record_failure(f"event {current}: {type(error).__name__}: {error}")
+            raise ProjectorFailed(f"projection {self.name!r} failed at event {current}: {error}") from error
+        return len(notifications)
+
+    def _record_failure(self, message: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(positions).where(positions.c.name == self.name).values(error=message))
+
+    def run_forever(self, stop: threading.Event, dsn: str) -> None:
+        """Be the one active runner of this projection (advisory lock), woken by NOTIFY."""
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            while not stop.is_set():
+                if conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [f"projection:{self.name}"]).fetchone()[0]:
+                    break
+                stop.wait(IDLE_WAIT_S)
+            else:
+                return
+            conn.execute(f"LISTEN {self.store.recorder.channel_name}")
+            log.info("projection %s: active", self.name)
+            while not stop.is_set():
+                if self.catch_up() == 0:
+                    for _ in conn.notifies(timeout=IDLE_WAIT_S, stop_after=1):
+                        pass
+
+
+def run_in_thread(runner: ProjectionRunner, stop: threading.Event, dsn: str) -> threading.Thread:
+    def target() -> None:
+        while not stop.is_set():
+            try:
+                runner.run_forever(stop, dsn)
+            except ProjectorFailed:
+                # A handler bug: stop here, visible in `runquest projections status`.
+                log.exception("projection %s stopped", runner.name)
+                return
+            except Exception:
+                # Lost connection and the like: start again (the advisory lock is re-taken).
+                log.exception("projection %s interrupted; restarting", runner.name)
+                stop.wait(IDLE_WAIT_S)
+
+    thread = threading.Thread(target=target, name=f"projection-{runner.name}", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,1 @@
+"""Queries: read-only access to the read models, shaped for the API."""
