@@ -26,9 +26,11 @@ class Projector:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls.handlers = {}
-        for attribute, value in vars(cls).items():
-            for topic in getattr(value, "handled_topics", ()):
-                cls.handlers[topic] = attribute
+        # Walk the bases too: an overriding method keeps its base's events.
+        for klass in reversed(cls.__mro__):
+            for attribute, value in vars(klass).items():
+                for topic in getattr(value, "handled_topics", ()):
+                    cls.handlers[topic] = attribute
 
     def consumes(self, topic: str) -> bool:
         return topic in self.handlers

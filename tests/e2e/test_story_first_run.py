@@ -1,0 +1,55 @@
+"""A runner registers, logs in, records the real Stavanger run and reads it back."""
+
+import pytest
+
+from tests.conftest import PASSWORD, unique_name
+
+
+def test_a_runner_records_a_real_run_and_sees_it_with_xp_and_level(client, stavanger_feature):
+    username = unique_name("ingrid")
+    registered = client.post(
+        "/api/register/", json={"username": username, "email": f"{username}@example.no", "password": PASSWORD}
+    )
+    assert registered.status_code == 201
+    tokens = client.post("/api/token/", json={"username": username, "password": PASSWORD}).json
+    headers = {"Authorization": f"Bearer {tokens['access']}"}
+
+    created = client.post("/api/runs/", json={"route_data": stavanger_feature, "calories": 650}, headers=headers)
+    assert created.status_code == 201, created.json
+    run = created.json
+    assert run["type"] == "Feature"
+    assert run["properties"]["distance_meters"] == pytest.approx(9021.6, abs=0.5)
+    assert run["properties"]["duration_seconds"] == 2833
+    assert run["properties"]["start_time"].startswith("2015-08-15T14:45:08")
+    expected_xp = int(run["properties"]["distance_meters"] / 10) + 2833 // 60
+    assert run["properties"]["xp_earned"] == expected_xp
+    assert len(run["geometry"]["coordinates"]) == 2809
+
+    listed = client.get("/api/runs/", headers=headers).json
+    assert listed["count"] == 1
+    assert listed["results"]["type"] == "FeatureCollection"
+    assert [feature["id"] for feature in listed["results"]["features"]] == [run["id"]]
+
+    profile = client.get("/api/profile/", headers=headers).json
+    assert profile["username"] == username
+    assert profile["experience_points"] == expected_xp
+    assert profile["level"] == expected_xp // 1000 + 1
+    assert profile["next_level_xp"] == profile["level"] * 1000
+    assert profile["statistics"]["total_runs"] == 1
+    assert profile["statistics"]["total_distance_km"] == pytest.approx(9.0216, abs=0.001)
+
+
+def test_deleting_the_run_takes_back_its_xp_and_totals_but_keeps_the_level(client, athlete, stavanger_feature):
+    created = client.post("/api/runs/", json={"route_data": stavanger_feature}, headers=athlete.headers).json
+    level = client.get("/api/profile/", headers=athlete.headers).json["level"]
+    assert client.delete(f"/api/runs/{created['id']}/", headers=athlete.headers).status_code == 204
+    profile = client.get("/api/profile/", headers=athlete.headers).json
+    assert (profile["experience_points"], profile["level"]) == (0, level)
+    assert profile["statistics"]["total_runs"] == 0
+    assert client.get(f"/api/runs/{created['id']}/", headers=athlete.headers).status_code == 404
+
+
+def test_a_command_answer_carries_its_event_position(client, athlete, short_route):
+    created = client.post("/api/runs", json={"route_data": short_route}, headers=athlete.headers)
+    assert created.status_code == 201
+    assert int(created.headers["X-RunQuest-Position"]) > 0

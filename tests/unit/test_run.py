@@ -1,0 +1,59 @@
+from datetime import datetime, timezone
+from uuid import uuid4
+
+import pytest
+
+from runquest.aggregates.run import NotRunOwner, Run, RunNeedsRouteOrDuration
+from runquest.geo import parse_route
+
+START = datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
+ROUTE = parse_route({"type": "LineString", "coordinates": [[0, 0], [0.01, 0]]})  # 1,113.19 m
+
+
+def record(**overrides) -> Run:
+    values = dict(run_no=1, athlete_id=uuid4(), athlete_no=1, route=ROUTE, start_time=START,
+                  duration_seconds=600, calories=None)
+    values.update(overrides)
+    return Run.record(**values)
+
+
+def test_recording_computes_distance_and_xp_into_the_event():
+    recorded = record().pending_events[0]
+    assert recorded.distance_meters == pytest.approx(1113.19, abs=0.01)
+    assert recorded.xp_earned == 111 + 10
+
+
+def test_the_route_times_decide_the_duration():
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[0, 0], [0.01, 0]]},
+        "properties": {"coordTimes": ["2024-05-01T10:00:00Z", "2024-05-01T10:07:00Z"]},
+    }
+    run = record(route=parse_route(feature), duration_seconds=99)
+    assert run.duration_seconds == 420
+
+
+def test_a_run_needs_a_route_or_a_duration():
+    with pytest.raises(RunNeedsRouteOrDuration):
+        record(route=None, duration_seconds=None)
+
+
+def test_amending_the_duration_recomputes_the_xp():
+    run = record()
+    run.amend(start_time=START, duration_seconds=1200, calories=300)
+    amended = run.pending_events[-1]
+    assert (amended.xp_earned, amended.previous_xp_earned) == (131, 121)
+
+
+def test_only_the_owner_may_change_a_run():
+    run = record()
+    with pytest.raises(NotRunOwner):
+        run.check_owner(uuid4())
+
+
+def test_deleting_records_what_is_taken_back():
+    run = record()
+    run.delete()
+    deleted = run.pending_events[-1]
+    assert (deleted.xp_earned, deleted.duration_seconds) == (121, 600)
+    assert run.deleted
