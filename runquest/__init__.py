@@ -13,7 +13,7 @@ def create_app(config: object | None = None) -> Flask:
     from runquest.config import Config
 
     app = Flask(__name__, instance_relative_config=True)
-    app.config.from_object(config or Config)
+    app.config.from_object(config or Config())
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     origins = app.config["CORS_ORIGINS"]
     CORS(app, resources={r"/api/*": {"origins": origins.split(",") if origins != "*" else "*"}},

@@ -15,6 +15,7 @@ from runquest.projections.waiting import InlineCatchUp, PositionWaiter
 class Runtime:
     store: RunQuest
     engine: Engine
+    reader: Engine
     runners: list[ProjectionRunner]
     waiter: PositionWaiter | InlineCatchUp
     database_url: str
@@ -36,6 +37,8 @@ class Runtime:
             thread.join(timeout=5)
         self.store.close()
         self.engine.dispose()
+        for engine in {runner.engine for runner in self.runners}:
+            engine.dispose()
 
 
 def libpq_dsn(database_url: str) -> str:
@@ -54,12 +57,19 @@ def bootstrap(database_url: str, projector_mode: str = "threads", pool_size: int
     store = RunQuest(env=event_store_env(database_url, create_tables=create_tables, pool_size=pool_size))
     engine = create_engine(sqlalchemy_url(database_url), pool_size=pool_size, max_overflow=pool_size,
                            pool_pre_ping=True)
-    runners = [ProjectionRunner(store, engine, projector) for projector in projectors()]
+    # Queries read one statement at a time: autocommit spares a rollback round trip per read.
+    reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+    # Read models are derived: a crash may lose a projector's last commits (rows and position
+    # together, so replay restores them), never events. Not waiting for the WAL flush there
+    # leaves the disk's fsyncs to the event store.
+    projection_engine = create_engine(sqlalchemy_url(database_url), pool_size=2, max_overflow=2,
+                                      connect_args={"options": "-c synchronous_commit=off"})
+    runners = [ProjectionRunner(store, projection_engine, projector) for projector in projectors()]
     if projector_mode == "inline":
         waiter = InlineCatchUp(runners)
     else:
         waiter = PositionWaiter(engine, libpq_dsn(database_url))
-    runtime = Runtime(store=store, engine=engine, runners=runners, waiter=waiter, database_url=database_url)
+    runtime = Runtime(store=store, engine=engine, reader=reader, runners=runners, waiter=waiter, database_url=database_url)
     waiter.start()
     if projector_mode == "threads":
         runtime.start_projectors()

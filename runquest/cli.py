@@ -3,6 +3,8 @@
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 
 import click
@@ -11,7 +13,7 @@ from tqdm import tqdm
 
 from runquest.aggregates.base import Cause
 from runquest.bootstrap import bootstrap, libpq_dsn
-from runquest.config import Config
+from runquest.config import database_url
 
 
 def _database_url(ctx: click.Context) -> str:
@@ -19,7 +21,7 @@ def _database_url(ctx: click.Context) -> str:
 
 
 @click.group()
-@click.option("--database-url", envvar="RUNQUEST_DATABASE_URL", default=Config.DATABASE_URL, show_default=True)
+@click.option("--database-url", envvar="RUNQUEST_DATABASE_URL", default=database_url(), show_default=True)
 @click.pass_context
 def main(ctx: click.Context, database_url: str) -> None:
     """RunQuest: the event-sourced backend of a gamified running app."""
@@ -30,8 +32,8 @@ def main(ctx: click.Context, database_url: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-@click.option("--workers", default=(os.cpu_count() or 1) * 2, show_default=True)
-@click.option("--threads", default=4, show_default=True)
+@click.option("--workers", envvar="RUNQUEST_WORKERS", default=(os.cpu_count() or 1) * 2, show_default=True)
+@click.option("--threads", envvar="RUNQUEST_THREADS", default=4, show_default=True)
 @click.option("--no-projectors", is_flag=True, help="Do not run projectors in the API processes.")
 @click.pass_context
 def serve(ctx, host, port, workers, threads, no_projectors):
@@ -40,9 +42,18 @@ def serve(ctx, host, port, workers, threads, no_projectors):
     from runquest.server import serve as run_server
 
     upgrade(_database_url(ctx))
-    if no_projectors:
-        os.environ["RUNQUEST_PROJECTORS"] = "off"
-    run_server(host=host, port=port, workers=workers, threads=threads)
+    # The API workers never run projectors themselves: a sibling process does (unless told
+    # not to), so projection work does not compete with requests for a worker's GIL.
+    os.environ["RUNQUEST_PROJECTORS"] = "off"
+    projector_process = None
+    if not no_projectors:
+        projector_process = subprocess.Popen([sys.executable, "-m", "runquest.cli", "projections", "run"])
+    try:
+        run_server(host=host, port=port, workers=workers, threads=threads)
+    finally:
+        if projector_process is not None:
+            projector_process.terminate()
+            projector_process.wait(timeout=15)
 
 
 @main.group()

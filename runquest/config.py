@@ -1,4 +1,4 @@
-"""Configuration classes, read from `RUNQUEST_*` environment variables."""
+"""Configuration classes, read from `RUNQUEST_*` environment variables when instantiated."""
 
 import os
 import secrets
@@ -7,31 +7,40 @@ from pathlib import Path
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/runquest"
 
 
-def _flag(name: str, default: bool) -> bool:
-    return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+def database_url() -> str:
+    return os.environ.get("RUNQUEST_DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
 class Config:
-    DATABASE_URL = os.environ.get("RUNQUEST_DATABASE_URL", DEFAULT_DATABASE_URL)
-    # "threads": projectors run inside this process (elected per projection across processes);
-    # "inline": a command runs the projections itself before answering (tests, one-shot tools);
-    # "off": another process (`runquest projections run`) keeps the read models.
-    PROJECTORS = os.environ.get("RUNQUEST_PROJECTORS", "threads")
-    READ_YOUR_WRITES_TIMEOUT_S = float(os.environ.get("RUNQUEST_READ_YOUR_WRITES_TIMEOUT_S", "2"))
-    POOL_SIZE = int(os.environ.get("RUNQUEST_POOL_SIZE", "5"))
-    CORS_ORIGINS = os.environ.get("RUNQUEST_CORS_ORIGINS", "*")
-    JWT_SECRET_KEY = os.environ.get("RUNQUEST_JWT_SECRET")
-    JWT_ACCESS_TOKEN_MINUTES = int(os.environ.get("RUNQUEST_ACCESS_TOKEN_MINUTES", "60"))
-    JWT_REFRESH_TOKEN_DAYS = int(os.environ.get("RUNQUEST_REFRESH_TOKEN_DAYS", "7"))
-    MAX_CONTENT_LENGTH = int(os.environ.get("RUNQUEST_MAX_REQUEST_BYTES", str(16 * 1024 * 1024)))
+    """Read at instantiation (in the server's worker, after the fork), not at import."""
+
     TESTING = False
     DEBUG = False
+
+    def __init__(self) -> None:
+        env = os.environ.get
+        self.DATABASE_URL = database_url()
+        # "threads": projectors run inside this process (elected per projection across processes);
+        # "inline": a command runs the projections itself before answering (tests, one-shot tools);
+        # "off": another process (`runquest projections run`) keeps the read models.
+        self.PROJECTORS = env("RUNQUEST_PROJECTORS", "threads")
+        self.READ_YOUR_WRITES_TIMEOUT_S = float(env("RUNQUEST_READ_YOUR_WRITES_TIMEOUT_S", "2"))
+        self.POOL_SIZE = int(env("RUNQUEST_POOL_SIZE", "5"))
+        self.CORS_ORIGINS = env("RUNQUEST_CORS_ORIGINS", "*")
+        self.JWT_SECRET_KEY = env("RUNQUEST_JWT_SECRET")
+        self.JWT_ACCESS_TOKEN_MINUTES = int(env("RUNQUEST_ACCESS_TOKEN_MINUTES", "60"))
+        self.JWT_REFRESH_TOKEN_DAYS = int(env("RUNQUEST_REFRESH_TOKEN_DAYS", "7"))
+        self.MAX_CONTENT_LENGTH = int(env("RUNQUEST_MAX_REQUEST_BYTES", str(16 * 1024 * 1024)))
 
 
 class TestConfig(Config):
     TESTING = True
-    PROJECTORS = "inline"
-    JWT_SECRET_KEY = "test-secret-not-for-production-" + "x" * 16
+
+    def __init__(self, database_url: str) -> None:
+        super().__init__()
+        self.DATABASE_URL = database_url
+        self.PROJECTORS = "inline"
+        self.JWT_SECRET_KEY = "test-secret-not-for-production-" + "x" * 16
 
 
 def jwt_secret(instance_path: str) -> str:

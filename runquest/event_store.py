@@ -3,6 +3,8 @@
 from sqlalchemy.engine import make_url
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import InterfaceError, OperationalError
+from eventsourcing.utils import retry
 
 from runquest.aggregates.athlete import Athlete
 from runquest.ids import ENTITY_KINDS, sequence_name
@@ -15,6 +17,7 @@ class RunQuest(Application):
     name = "RunQuest"
     snapshotting_intervals = {Athlete: ATHLETE_SNAPSHOT_INTERVAL}
 
+    @retry((InterfaceError, OperationalError), max_attempts=3, wait=0.1)
     def allocate_number(self, kind: str) -> int:
         """Next integer wire id of an entity kind, from its PostgreSQL sequence."""
         with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
@@ -42,7 +45,8 @@ def event_store_env(database_url: str, *, create_tables: bool = False, pool_size
         "POSTGRES_PASSWORD": url.password or "",
         "POSTGRES_POOL_SIZE": str(pool_size),
         "POSTGRES_MAX_OVERFLOW": str(pool_size),
-        "POSTGRES_PRE_PING": "y",
+        # No ping before each use: the library's recorders retry on a broken connection.
+        "POSTGRES_PRE_PING": "n",
         "POSTGRES_LOCK_TIMEOUT": "5",
         # Readers must never see position 3 before 2: keep the table lock, no DB functions.
         "POSTGRES_ENABLE_DB_FUNCTIONS": "n",

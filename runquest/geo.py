@@ -1,6 +1,5 @@
 """GeoJSON routes: parsing, validation and geodesic lengths on the WGS84 spheroid."""
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -8,6 +7,9 @@ from pyproj import Geod
 
 WGS84 = Geod(ellps="WGS84")
 MAX_ROUTE_POINTS = 100_000
+# Longitude, latitude or elevation in metres: anything larger (or NaN) is not a coordinate.
+MAX_ABS_COORDINATE = 1e7
+NUMBER_TYPES = (int, float)  # exact types: a JSON true is a bool, not a coordinate
 
 
 class RouteError(ValueError):
@@ -84,17 +86,19 @@ def _parse_line_string(geometry: dict) -> list[list[float]]:
 
 
 def _parse_position(position: object, index: int) -> list[float]:
-    if not isinstance(position, list) or len(position) not in (2, 3):
+    # The hot path of every upload (thousands of points): exact type checks, and range
+    # comparisons that NaN and infinities fail too.
+    if type(position) is not list or not 2 <= len(position) <= 3:
         raise RouteError(f"position {index} must be [longitude, latitude] or [lon, lat, elevation]")
     for value in position:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if type(value) not in NUMBER_TYPES or not -MAX_ABS_COORDINATE < value < MAX_ABS_COORDINATE:
             raise RouteError(f"position {index} has a non-numeric coordinate: {value!r}")
-    lon, lat = float(position[0]), float(position[1])
+    lon, lat = position[0], position[1]
     if not -180.0 <= lon <= 180.0:
         raise RouteError(f"position {index}: longitude {lon} is outside [-180, 180]")
     if not -90.0 <= lat <= 90.0:
         raise RouteError(f"position {index}: latitude {lat} is outside [-90, 90]")
-    return [lon, lat]
+    return [float(lon), float(lat)]
 
 
 def _parse_times(raw: object, count: int) -> list[datetime]:

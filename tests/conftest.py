@@ -41,10 +41,7 @@ def runtime(database_url):
 
 @pytest.fixture(scope="session")
 def app(database_url):
-    class Config(TestConfig):
-        DATABASE_URL = database_url
-
-    app = create_app(Config)
+    app = create_app(TestConfig(database_url))
     yield app
     app.extensions["runquest"].close()
 

@@ -24,8 +24,11 @@ def run_command(handler, command):
 
 
 def current_cause() -> Cause:
-    verify_jwt_in_request(optional=True)
-    claims = get_jwt() or {}
+    try:
+        claims = get_jwt()  # already verified by @jwt_required: don't decode twice
+    except RuntimeError:
+        verify_jwt_in_request(optional=True)
+        claims = get_jwt() or {}
     return Cause(actor_id=claims.get("aid", "anonymous"), request_id=g.request_id)
 
 

@@ -97,7 +97,7 @@ class UserById(MethodView):
     @blp.response(200, PublicUserSchema)
     def get(self, user_id):
         """Another athlete, as their privacy settings show them"""
-        profile = get_profile(runtime().engine, user_id)
+        profile = get_profile(runtime().reader, user_id)
         if profile is None:
             raise UnknownAthlete("user not found")
         return public_view(current_athlete().no, profile)
@@ -110,7 +110,7 @@ def _change(changes: dict) -> dict:
 
 
 def _own_profile() -> dict:
-    profile = get_profile(runtime().engine, current_athlete().no)
+    profile = get_profile(runtime().reader, current_athlete().no)
     if profile is None:
         raise UnknownAthlete("your profile is not there yet; try again in a moment")
     return profile

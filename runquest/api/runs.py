@@ -32,7 +32,7 @@ class Runs(MethodView):
         me = current_athlete()
         user_id = args.get("user_id", me.no)
         if user_id != me.no:
-            owner = get_profile(runtime().engine, user_id)
+            owner = get_profile(runtime().reader, user_id)
             if owner is None:
                 raise NotFound("user not found", field="user_id")
             if not may_see(me.no, owner, "show_runs"):
@@ -98,13 +98,13 @@ def _amend(run_id: int, changes: dict) -> dict:
 
 def _visible_run(run_id: int) -> dict:
     """The run, if the caller may see it; others' private runs are 'not found'."""
-    run = get_run(runtime().engine, run_id)
+    run = get_run(runtime().reader, run_id)
     me = current_athlete()
     if run is None:
         raise RunNotFound("run not found")
     owner_no = run["properties"]["user"]
     if owner_no != me.no:
-        owner = get_profile(runtime().engine, owner_no)
+        owner = get_profile(runtime().reader, owner_no)
         if owner is None or not may_see(me.no, owner, "show_runs"):
             raise RunNotFound("run not found")
     return run

@@ -1,8 +1,8 @@
 """Runs one projector: reads notifications in order and applies them exactly once.
 
-The rows and the new position are written in one transaction, and the position
-is moved with a compare-and-set (`WHERE position = <where we started>`), so of two
-runners that read the same events only the first to commit keeps its work.
+A batch locks its projection's position row, reads the events after it, applies them
+and moves the position, all in one transaction: a second runner waits for the lock and
+then starts where the first one stopped. Its rows and its position commit together.
 """
 
 import logging
@@ -37,14 +37,18 @@ class ProjectionRunner:
         self.engine = engine
         self.projector = projector
         self.batch_size = batch_size
+        self.registered = False
 
     @property
     def name(self) -> str:
         return self.projector.name
 
     def ensure_registered(self) -> None:
+        if self.registered:
+            return
         with self.engine.begin() as conn:
             conn.execute(insert(positions).values(name=self.name, position=0).on_conflict_do_nothing())
+        self.registered = True
 
     def position(self) -> int:
         with self.engine.connect() as conn:
@@ -67,28 +71,33 @@ class ProjectionRunner:
                 progress(count)
 
     def process_batch(self) -> int:
-        start = self.position()
-        notifications = self.store.recorder.select_notifications(
-            start=start, limit=self.batch_size, inclusive_of_start=False
-        )
-        if not notifications:
-            return 0
-        last = notifications[-1].id
-        current = start
+        """Apply the next batch; the position row is locked, so runners take turns, never overlap."""
+        current = None
         try:
             with self.engine.begin() as conn:
+                start = conn.execute(
+                    select(positions.c.position).where(positions.c.name == self.name).with_for_update()
+                ).scalar_one()
+                current = start
+                notifications = self.store.recorder.select_notifications(
+                    start=start, limit=self.batch_size, inclusive_of_start=False
+                )
+                if not notifications:
+                    return 0
+                last = notifications[-1].id
                 for notification in notifications:
                     if self.projector.consumes(notification.topic):
                         current = notification.id
                         self.projector.apply(conn, self.store.mapper.to_domain_event(notification))
+                # Belt and braces: the compare-and-set refuses to move a position we did not read.
                 moved = conn.execute(
                     update(positions)
                     .where(positions.c.name == self.name, positions.c.position == start)
                     .values(position=last, error=None)
-                )
-                if moved.rowcount != 1:
+                    .returning(func.pg_notify(POSITIONS_CHANNEL, f"{self.name}:{last}"))
+                ).all()
+                if len(moved) != 1:
                     raise LostRace(self.name)
-                conn.execute(select(func.pg_notify(POSITIONS_CHANNEL, f"{self.name}:{last}")))
         except LostRace:
             raise
         except Exception as error:

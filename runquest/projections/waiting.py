@@ -27,6 +27,7 @@ class PositionWaiter:
         self.known: dict[str, int] = {}
         self.changed = threading.Condition()
         self.stop = threading.Event()
+        self.listening = threading.Event()
         self.thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -41,7 +42,8 @@ class PositionWaiter:
         if not position:
             return True
         deadline = time.monotonic() + timeout
-        self._refresh()
+        if not self.listening.is_set():
+            self._refresh()
         while True:
             with self.changed:
                 if self._reached(names, position):
@@ -73,11 +75,15 @@ class PositionWaiter:
             try:
                 with psycopg.connect(self.dsn, autocommit=True) as conn:
                     conn.execute(f"LISTEN {POSITIONS_CHANNEL}")
+                    # Listening first, then reading the table: no commit can fall in between.
+                    self._refresh()
+                    self.listening.set()
                     while not self.stop.is_set():
                         for note in conn.notifies(timeout=1.0):
                             name, _, position = note.payload.rpartition(":")
                             self._learn({name: int(position)})
             except Exception:
+                self.listening.clear()
                 log.warning("position listener lost its connection; reconnecting", exc_info=True)
                 self.stop.wait(1.0)
 

@@ -5,7 +5,7 @@ from sqlalchemy import Column, MetaData, Table, Text, func, select, update
 
 from runquest.projections.projector import Projector, handles
 from runquest.projections.rebuild import rebuild
-from runquest.projections.runner import LostRace, ProjectionRunner, ProjectorFailed
+from runquest.projections.runner import ProjectionRunner, ProjectorFailed
 from runquest.projections.tables import profiles, projection_positions, runs
 from runquest.aggregates.athlete import Athlete
 from runquest.aggregates.run import Run
@@ -113,26 +113,31 @@ def test_a_failing_handler_stops_its_projection_and_says_where(runtime, some_his
             conn.execute(projection_positions.delete().where(projection_positions.c.name == "test_broken"))
 
 
-def test_a_runner_that_loses_the_race_rolls_its_rows_back(runtime, some_history):
-    """Runner A is overtaken in mid-batch by runner B; A's commit is refused, nothing doubles."""
+def test_a_second_runner_waits_for_the_first_and_starts_where_it_stopped(runtime, some_history):
+    """Runner B starts while runner A is in mid-batch: B waits on A's lock, then skips A's events."""
     test_metadata.create_all(runtime.engine)
-    name = "test_lost_race"
+    name = "test_second_runner"
     try:
-        overtaker = ProjectionRunner(runtime.store, runtime.engine, AppliedEventsProjector(name))
+        second = ProjectionRunner(runtime.store, runtime.engine, AppliedEventsProjector(name))
+        second_done = []
 
-        class OvertakenProjector(AppliedEventsProjector):
-            overtaken = False
+        class FirstProjector(AppliedEventsProjector):
+            started_second = False
 
             def remember(self, conn, event):
-                if not OvertakenProjector.overtaken:
-                    OvertakenProjector.overtaken = True
-                    overtaker.process_batch()
+                if not FirstProjector.started_second:
+                    FirstProjector.started_second = True
+                    thread = threading.Thread(target=lambda: second_done.append(second.catch_up()))
+                    thread.start()
+                    wait_until_a_backend_waits_for_a_lock(runtime.engine)
+                    FirstProjector.second = thread
                 super().remember(conn, event)
 
-        slow = ProjectionRunner(runtime.store, runtime.engine, OvertakenProjector(name))
-        slow.ensure_registered()
-        with pytest.raises(LostRace):
-            slow.process_batch()
+        first = ProjectionRunner(runtime.store, runtime.engine, FirstProjector(name), batch_size=10**6)
+        first.ensure_registered()
+        applied_by_first = first.process_batch()
+        FirstProjector.second.join(timeout=30)
+        assert second_done == [0] and applied_by_first > 0
         with runtime.engine.connect() as conn:
             total, distinct = conn.execute(
                 select(func.count(), func.count(applied.c.event_key.distinct()))
@@ -142,3 +147,15 @@ def test_a_runner_that_loses_the_race_rolls_its_rows_back(runtime, some_history)
         test_metadata.drop_all(runtime.engine)
         with runtime.engine.begin() as conn:
             conn.execute(projection_positions.delete().where(projection_positions.c.name == name))
+
+
+def wait_until_a_backend_waits_for_a_lock(engine, attempts=500):
+    for _ in range(attempts):
+        with engine.connect() as conn:
+            waiting = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            ).scalar()
+        if waiting:
+            return
+        threading.Event().wait(0.01)
+    raise AssertionError("the second runner never waited for the first one's lock")

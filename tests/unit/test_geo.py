@@ -42,6 +42,8 @@ def test_elevation_is_accepted_and_dropped():
         (line(("10", 50), (11, 50)), "non-numeric"),
         (line((True, 50), (11, 50)), "non-numeric"),
         (line((float("nan"), 50), (11, 50)), "non-numeric"),
+        (line((10**400, 50), (11, 50)), "non-numeric"),
+        (line((10, 50, float("inf")), (11, 50)), "non-numeric"),
         ({"type": "Point", "coordinates": [10, 50]}, "LineString or Feature"),
         ({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}, "LineString"),
         ({"type": "LineString", "coordinates": "10,50"}, "coordinates"),
