@@ -13,7 +13,7 @@ from runquest.aggregates.run import RunNotFound
 from runquest.commands.runs import AmendRun, DeleteRun, RecordRun, amend_run, delete_run, record_run
 from runquest.errors import Forbidden, NotFound
 from runquest.queries.profiles import get_profile, may_see
-from runquest.queries.runs import get_run, list_runs
+from runquest.queries.runs import feature, get_run, list_runs
 
 blp = Blueprint("runs", __name__, url_prefix="/api/runs", description="Recorded runs")
 
@@ -55,7 +55,10 @@ class Runs(MethodView):
         )
         outcome = run_command(record_run, command)
         wait_for(outcome.position, AFFECTED)
-        return _visible_run(outcome.value)
+        # The answer is the run just decided, as the read model now holds it too.
+        run, route = outcome.value, data["route_data"]
+        return feature(run.run_no, run.athlete_no, route.as_geojson() if route else None, run.start_time,
+                       run.distance_meters, run.duration_seconds, run.calories, run.xp_earned)
 
 
 @blp.route("/<integer:run_id>/")

@@ -26,7 +26,8 @@ class RecordRun:
     calories: int | None
 
 
-def record_run(app: RunQuest, command: RecordRun) -> Outcome[int]:
+def record_run(app: RunQuest, command: RecordRun) -> Outcome[Run]:
+    """Record a run; the outcome is the new Run (its route stays in the command and event)."""
     athlete = load_athlete(app, command.athlete_no)
     start_time = command.start_time or (command.route and command.route.start_time) or _now()
     check_not_in_future(start_time)
@@ -40,7 +41,7 @@ def record_run(app: RunQuest, command: RecordRun) -> Outcome[int]:
         calories=command.calories,
     )
     athlete.gain_experience(run.xp_earned, reason="run_recorded", source_id=str(run.id))
-    return Outcome(run.run_no, save(app, run, athlete))
+    return Outcome(run, save(app, run, athlete))
 
 
 @dataclass(frozen=True)

@@ -25,17 +25,24 @@ RANGE_FILTERS = {
 
 
 def run_feature(row) -> dict:
+    """A run as a GeoJSON Feature, from a read-model row (geometry as GeoJSON text)."""
+    geometry = json.loads(row.geometry) if row.geometry else None
+    return feature(row.id, row.user_id, geometry, row.start_time, row.distance_meters,
+                   row.duration_seconds, row.calories, row.xp_earned)
+
+
+def feature(run_no, user_id, geometry, start_time, distance_meters, duration_seconds, calories, xp_earned) -> dict:
     return {
-        "id": row.id,
+        "id": run_no,
         "type": "Feature",
-        "geometry": json.loads(row.geometry) if row.geometry else None,
+        "geometry": geometry,
         "properties": {
-            "user": row.user_id,
-            "start_time": row.start_time,
-            "distance_meters": row.distance_meters,
-            "duration_seconds": row.duration_seconds,
-            "calories": row.calories,
-            "xp_earned": row.xp_earned,
+            "user": user_id,
+            "start_time": start_time,
+            "distance_meters": distance_meters,
+            "duration_seconds": duration_seconds,
+            "calories": calories,
+            "xp_earned": xp_earned,
             # Filled by the gamification read models when they arrive.
             "earned_achievements": [],
             "completed_challenges": [],

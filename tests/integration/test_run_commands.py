@@ -37,7 +37,7 @@ def test_recording_a_run_awards_xp_and_levels_in_the_same_save(runtime, athlete_
 
 
 def test_the_route_is_stored_as_geography_whose_postgis_length_matches(runtime, athlete_no):
-    run_no = record(runtime, athlete_no).value
+    run_no = record(runtime, athlete_no).value.run_no
     runtime.runner("runs").catch_up()
     with runtime.engine.connect() as conn:
         length, recorded = conn.execute(
@@ -54,7 +54,7 @@ def test_a_rejected_command_appends_no_event(runtime, athlete_no):
 
 
 def test_deleting_a_run_takes_its_xp_back_but_not_the_level(runtime, athlete_no):
-    run_no = record(runtime, athlete_no).value
+    run_no = record(runtime, athlete_no).value.run_no
     execute(delete_run, runtime.store, DeleteRun(athlete_no=athlete_no, run_no=run_no), CAUSE)
     athlete = load_athlete(runtime.store, athlete_no)
     assert (athlete.experience_points, athlete.level) == (0, 2)
@@ -63,14 +63,14 @@ def test_deleting_a_run_takes_its_xp_back_but_not_the_level(runtime, athlete_no)
 
 
 def test_amending_the_duration_moves_the_xp_by_the_difference(runtime, athlete_no):
-    run_no = record(runtime, athlete_no).value
+    run_no = record(runtime, athlete_no).value.run_no
     changes = {"duration_seconds": 600}
     execute(amend_run, runtime.store, AmendRun(athlete_no=athlete_no, run_no=run_no, changes=changes), CAUSE)
     assert load_athlete(runtime.store, athlete_no).experience_points == 1001 + 10
 
 
 def test_nobody_else_may_delete_a_run(runtime, athlete_no):
-    run_no = record(runtime, athlete_no).value
+    run_no = record(runtime, athlete_no).value.run_no
     other = unique_name()
     command = RegisterAthlete(username=other, email=f"{other}@example.org", password="long-enough")
     other_no = execute(register_athlete, runtime.store, command, CAUSE).value.athlete_no
