@@ -32,8 +32,8 @@ def main(ctx: click.Context, database_url: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True)
-@click.option("--workers", envvar="RUNQUEST_WORKERS", default=(os.cpu_count() or 1) * 2, show_default=True)
-@click.option("--threads", envvar="RUNQUEST_THREADS", default=4, show_default=True)
+@click.option("--workers", envvar="RUNQUEST_WORKERS", default=os.cpu_count() or 1, show_default=True)
+@click.option("--threads", envvar="RUNQUEST_THREADS", default=8, show_default=True)
 @click.option("--no-projectors", is_flag=True, help="Do not run projectors in the API processes.")
 @click.pass_context
 def serve(ctx, host, port, workers, threads, no_projectors):
