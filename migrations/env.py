@@ -1,6 +1,7 @@
 """Alembic environment: read-model tables of runquest.projections.tables, GeoAlchemy2-aware."""
 
 import os
+import sys
 from logging.config import fileConfig
 
 from alembic import context
@@ -18,11 +19,8 @@ if config.config_file_name and not config.attributes.get("skip_logging"):
 database_url = config.attributes.get("database_url") or os.environ.get("RUNQUEST_DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
-def include_object(obj, name, type_, reflected, compare_to):
-    # The event store's own tables belong to the eventsourcing library.
-    if type_ == "table" and name.startswith("runquest_") or name == "spatial_ref_sys":
-        return False
-    return alembic_helpers.include_object(obj, name, type_, reflected, compare_to)
+sys.path.insert(0, os.path.dirname(__file__))
+from filters import include_object  # noqa: E402
 
 
 def run_migrations_online() -> None:

@@ -42,7 +42,7 @@ def upgrade() -> None:
         sa.Column("total_duration_seconds", sa.BigInteger(), nullable=False),
         sa.Column("registered_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_profiles_username_lower", "profiles", ["username"])
+    op.create_index("ix_profiles_username", "profiles", ["username"])
     op.create_table(
         "runs",
         sa.Column("id", sa.Integer(), autoincrement=False, primary_key=True),

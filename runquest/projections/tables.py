@@ -46,7 +46,7 @@ profiles = Table(
     Column("total_distance_meters", Float, nullable=False),
     Column("total_duration_seconds", BigInteger, nullable=False),
     Column("registered_at", DateTime(timezone=True), nullable=False),
-    Index("ix_profiles_username_lower", "username"),
+    Index("ix_profiles_username", "username"),
 )
 
 runs = Table(
