@@ -79,26 +79,42 @@ def _parse_line_string(geometry: dict) -> list[list[float]]:
         raise RouteError("coordinates must be an array of [longitude, latitude] positions")
     if len(raw) > MAX_ROUTE_POINTS:
         raise RouteError(f"a route has at most {MAX_ROUTE_POINTS} points, this one has {len(raw)}")
-    coordinates = [_parse_position(position, index) for index, position in enumerate(raw)]
+    coordinates = []
+    append = coordinates.append
+    for index, position in enumerate(raw):
+        # The hot path of every upload: exact types, and range comparisons that NaN and
+        # infinities fail too; anything else goes to the slow path that says what is wrong.
+        if type(position) is list and 2 <= len(position) <= 3:
+            lon, lat = position[0], position[1]
+            if (
+                type(lon) in NUMBER_TYPES
+                and type(lat) in NUMBER_TYPES
+                and -180.0 <= lon <= 180.0
+                and -90.0 <= lat <= 90.0
+                and (len(position) == 2 or _is_coordinate(position[2]))
+            ):
+                append([float(lon), float(lat)])
+                continue
+        _explain_bad_position(position, index)
     if len({(lon, lat) for lon, lat in coordinates}) < 2:
         raise RouteError("a route needs at least two distinct points")
     return coordinates
 
 
-def _parse_position(position: object, index: int) -> list[float]:
-    # The hot path of every upload (thousands of points): exact type checks, and range
-    # comparisons that NaN and infinities fail too.
+def _is_coordinate(value: object) -> bool:
+    return type(value) in NUMBER_TYPES and -MAX_ABS_COORDINATE < value < MAX_ABS_COORDINATE
+
+
+def _explain_bad_position(position: object, index: int) -> None:
     if type(position) is not list or not 2 <= len(position) <= 3:
         raise RouteError(f"position {index} must be [longitude, latitude] or [lon, lat, elevation]")
     for value in position:
-        if type(value) not in NUMBER_TYPES or not -MAX_ABS_COORDINATE < value < MAX_ABS_COORDINATE:
+        if not _is_coordinate(value):
             raise RouteError(f"position {index} has a non-numeric coordinate: {value!r}")
     lon, lat = position[0], position[1]
     if not -180.0 <= lon <= 180.0:
         raise RouteError(f"position {index}: longitude {lon} is outside [-180, 180]")
-    if not -90.0 <= lat <= 90.0:
-        raise RouteError(f"position {index}: latitude {lat} is outside [-90, 90]")
-    return [float(lon), float(lat)]
+    raise RouteError(f"position {index}: latitude {lat} is outside [-90, 90]")
 
 
 def _parse_times(raw: object, count: int) -> list[datetime]:

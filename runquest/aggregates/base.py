@@ -1,5 +1,6 @@
 """The base of RunQuest aggregates: every event says who caused it and in which request."""
 
+import copy
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -49,6 +50,16 @@ class RunQuestAggregate(Aggregate):
 
     def trigger_event(self, event_class: Any, **kwargs: Any) -> None:
         super().trigger_event(event_class, **_with_cause(kwargs))
+
+    def __deepcopy__(self, memo: dict) -> "RunQuestAggregate":
+        # The repository copies every aggregate it hands out of its cache. Attribute values
+        # are immutable (ids, numbers, strings, times) except containers, which are copied.
+        clone = object.__new__(type(self))
+        clone.__dict__ = {
+            name: copy.deepcopy(value, memo) if isinstance(value, (dict, list, set)) else value
+            for name, value in self.__dict__.items()
+        }
+        return clone
 
 
 def _with_cause(kwargs: dict[str, Any]) -> dict[str, Any]:

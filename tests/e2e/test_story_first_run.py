@@ -2,6 +2,10 @@
 
 import pytest
 
+from runquest.aggregates.base import Cause
+from runquest.commands.execution import execute
+from runquest.commands.runs import RecordRun, record_run
+
 from tests.conftest import PASSWORD, unique_name
 
 
@@ -53,3 +57,13 @@ def test_a_command_answer_carries_its_event_position(client, athlete, short_rout
     created = client.post("/api/runs", json={"route_data": short_route}, headers=athlete.headers)
     assert created.status_code == 201
     assert int(created.headers["X-RunQuest-Position"]) > 0
+
+
+def test_a_get_with_a_minimum_position_waits_for_the_read_models(client, athlete, runtime):
+    # A write that reached the event store but no projection yet (no request waited for it).
+    command = RecordRun(athlete_no=athlete.id, route=None, start_time=None, duration_seconds=600, calories=None)
+    outcome = execute(record_run, runtime.store, command, Cause("test", "t"))
+    ids = lambda response: [feature["id"] for feature in response.json["results"]["features"]]
+    assert outcome.value.run_no not in ids(client.get("/api/runs/", headers=athlete.headers))
+    headers = {**athlete.headers, "X-RunQuest-Min-Position": str(outcome.position)}
+    assert outcome.value.run_no in ids(client.get("/api/runs/", headers=headers))

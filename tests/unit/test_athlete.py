@@ -63,3 +63,13 @@ def test_unknown_privacy_flags_and_roles_are_refused():
         athlete.change_privacy(show_everything=True)
     with pytest.raises(UnknownRole):
         athlete.grant_role("superuser")
+
+
+def test_a_copy_of_an_athlete_shares_no_mutable_state():
+    import copy
+
+    athlete = new_athlete()
+    clone = copy.deepcopy(athlete)
+    clone.change_privacy(show_runs=False)
+    assert athlete.privacy["show_runs"] is True
+    assert len(clone.pending_events) == len(athlete.pending_events) + 1
