@@ -7,6 +7,8 @@ import subprocess
 import sys
 import threading
 
+from contextlib import contextmanager
+
 import click
 from sqlalchemy import select
 from tqdm import tqdm
@@ -17,7 +19,17 @@ from runquest.config import database_url
 
 
 def _database_url(ctx: click.Context) -> str:
-    return ctx.obj["database_url"]
+    return ctx.find_root().obj["database_url"]
+
+
+@contextmanager
+def _runtime(ctx: click.Context):
+    """The event store and read models, without projectors running here."""
+    runtime = bootstrap(_database_url(ctx), projector_mode="off")
+    try:
+        yield runtime
+    finally:
+        runtime.close()
 
 
 @click.group()
@@ -67,7 +79,7 @@ def db_upgrade(ctx):
     """Create the database, the event store and the read-model tables (idempotent)."""
     from runquest.database import upgrade
 
-    upgrade(_database_url(ctx.parent))
+    upgrade(_database_url(ctx))
     click.echo("database is up to date")
 
 
@@ -78,17 +90,13 @@ def demo(ctx, if_empty):
     """Load the demo athlete (demo / runquest-demo) with runs from real GPS files."""
     from runquest.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
 
-    runtime = bootstrap(_database_url(ctx), projector_mode="off")
-    try:
+    with _runtime(ctx) as runtime:
         if if_empty and runtime.store.head_position():
             click.echo("event store is not empty; demo data not loaded")
             return
-        recorded = load_demo(runtime.store)
-        for name in recorded:
+        for name in load_demo(runtime.store):
             click.echo(f"recorded demo run {name}")
         click.echo(f"demo athlete: {DEMO_USERNAME} / {DEMO_PASSWORD}")
-    finally:
-        runtime.close()
 
 
 @main.group()
@@ -106,15 +114,13 @@ def users_promote(ctx, username, role):
     from runquest.commands.execution import execute
     from runquest.errors import DomainError
 
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
-    try:
-        cause = Cause(actor_id=f"system:cli:{os.environ.get('USER', 'unknown')}", request_id="cli")
-        execute(grant_role, runtime.store, GrantRole(username=username, role=role), cause)
-        click.echo(f"{username} is now {role}")
-    except DomainError as error:
-        raise click.ClickException(error.message) from None
-    finally:
-        runtime.close()
+    cause = Cause(actor_id=f"system:cli:{os.environ.get('USER', 'unknown')}", request_id="cli")
+    with _runtime(ctx) as runtime:
+        try:
+            execute(grant_role, runtime.store, GrantRole(username=username, role=role), cause)
+        except DomainError as error:
+            raise click.ClickException(error.message) from None
+    click.echo(f"{username} is now {role}")
 
 
 @main.group()
@@ -128,8 +134,7 @@ def projections_status(ctx):
     """Position, lag and error of every projection."""
     from runquest.projections.tables import projection_positions as positions
 
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
-    try:
+    with _runtime(ctx) as runtime:
         head = runtime.store.head_position()
         with runtime.engine.connect() as conn:
             rows = dict(conn.execute(select(positions.c.name, positions.c.position)).all())
@@ -139,8 +144,6 @@ def projections_status(ctx):
             position = rows.get(runner.name, 0)
             state = f"FAILED: {errors[runner.name]}" if errors.get(runner.name) else "ok"
             click.echo(f"{runner.name:<12} position {position:>8}  lag {head - position:>6}  {state}")
-    finally:
-        runtime.close()
 
 
 @projections.command("run")
@@ -148,7 +151,7 @@ def projections_status(ctx):
 @click.pass_context
 def projections_run(ctx, names):
     """Run projectors in this process until interrupted (one active runner per projection)."""
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
+    runtime = bootstrap(_database_url(ctx), projector_mode="off")
     stop = runtime.stop
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     from runquest.projections.runner import run_in_thread
@@ -174,16 +177,13 @@ def projections_rebuild(ctx, names):
     """Drop and recreate read models, then replay the whole event history into them."""
     from runquest.projections.rebuild import rebuild
 
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
-    try:
+    with _runtime(ctx) as runtime:
         head = runtime.store.head_position()
         for runner in runtime.runners:
             if names and runner.name not in names:
                 continue
             with tqdm(total=head, desc=runner.name, unit="event") as bar:
                 rebuild(runner, progress=bar.update)
-    finally:
-        runtime.close()
 
 
 @main.group()
@@ -198,14 +198,13 @@ def events_show(ctx, aggregate):
     """Every event of one aggregate, as JSON lines: a UUID, or KIND:NUMBER (athlete:1, run:7)."""
     from runquest.audit import aggregate_events, parse_aggregate_ref
 
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
     try:
-        for record in aggregate_events(runtime.store, parse_aggregate_ref(aggregate)):
-            click.echo(json.dumps(record, default=str))
+        aggregate_id = parse_aggregate_ref(aggregate)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    finally:
-        runtime.close()
+    with _runtime(ctx) as runtime:
+        for record in aggregate_events(runtime.store, aggregate_id):
+            click.echo(json.dumps(record, default=str))
 
 
 @events.command("tail")
@@ -215,12 +214,9 @@ def events_tail(ctx, limit):
     """The last events of the whole log, oldest first, as JSON lines."""
     from runquest.audit import recent_events
 
-    runtime = bootstrap(_database_url(ctx.parent), projector_mode="off")
-    try:
+    with _runtime(ctx) as runtime:
         for record in recent_events(runtime.store, limit):
             click.echo(json.dumps(record, default=str))
-    finally:
-        runtime.close()
 
 
 if __name__ == "__main__":
