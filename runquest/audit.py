@@ -22,8 +22,8 @@ def parse_aggregate_ref(ref: str) -> UUID:
 
 
 def describe(event, position: int | None = None) -> dict:
-    record = {
-        "position": position,
+    record = {"position": position} if position is not None else {}
+    record |= {
         "topic": type(event).TOPIC,
         "aggregate_id": str(event.originator_id),
         "version": event.originator_version,

@@ -1,5 +1,6 @@
 """The `runquest` command line: serve, db, projections, events, users, demo."""
 
+import getpass
 import json
 import os
 import signal
@@ -114,7 +115,7 @@ def users_promote(ctx, username, role):
     from runquest.commands.execution import execute
     from runquest.errors import DomainError
 
-    cause = Cause(actor_id=f"system:cli:{os.environ.get('USER', 'unknown')}", request_id="cli")
+    cause = Cause(actor_id=f"system:cli:{getpass.getuser()}", request_id="cli")
     with _runtime(ctx) as runtime:
         try:
             execute(grant_role, runtime.store, GrantRole(username=username, role=role), cause)
@@ -203,12 +204,15 @@ def events_show(ctx, aggregate):
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     with _runtime(ctx) as runtime:
-        for record in aggregate_events(runtime.store, aggregate_id):
+        records = aggregate_events(runtime.store, aggregate_id)
+        if not records:
+            raise click.ClickException(f"no events for {aggregate} ({aggregate_id})")
+        for record in records:
             click.echo(json.dumps(record, default=str))
 
 
 @events.command("tail")
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100_000))
 @click.pass_context
 def events_tail(ctx, limit):
     """The last events of the whole log, oldest first, as JSON lines."""

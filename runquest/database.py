@@ -50,7 +50,7 @@ def upgrade(database_url: str) -> None:
     create_database(database_url)
     store = RunQuest(env=event_store_env(database_url, create_tables=True, pool_size=1))
     try:
-        store.create_sequences()
+        store.create_write_side_objects()
     finally:
         store.close()
     command.upgrade(alembic_config(database_url), "head")

@@ -3,9 +3,11 @@
 from sqlalchemy.engine import make_url
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import InterfaceError, OperationalError
+from eventsourcing.persistence import InterfaceError, OperationalError, ProgrammingError
 from eventsourcing.utils import retry
 
+# Every aggregate module is imported here, so that any stored topic resolves in any process.
+from runquest.aggregates import claim, run  # noqa: F401
 from runquest.aggregates.athlete import Athlete
 from runquest.ids import ENTITY_KINDS, sequence_name
 
@@ -24,10 +26,25 @@ class RunQuest(Application):
             curs.execute("SELECT nextval(%s) AS number", [sequence_name(kind)])
             return int(curs.fetchone()["number"])
 
-    def create_sequences(self) -> None:
+    def create_write_side_objects(self) -> None:
+        """The id sequences, and this deployment's identity (minted once)."""
         with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
             for kind in ENTITY_KINDS:
                 curs.execute(f"CREATE SEQUENCE IF NOT EXISTS {sequence_name(kind)}")
+            curs.execute("CREATE TABLE IF NOT EXISTS runquest_deployment (id uuid PRIMARY KEY)")
+            curs.execute(
+                "INSERT INTO runquest_deployment SELECT gen_random_uuid() "
+                "WHERE NOT EXISTS (SELECT 1 FROM runquest_deployment)"
+            )
+
+    def deployment_id(self) -> str:
+        """Tokens are issued for one deployment (one event store), and only valid there."""
+        try:
+            with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
+                curs.execute("SELECT id FROM runquest_deployment ORDER BY id LIMIT 1")
+                return str(curs.fetchone()["id"])
+        except (ProgrammingError, TypeError):
+            raise RuntimeError("the database is not set up: run `runquest db upgrade` first") from None
 
     def head_position(self) -> int:
         return self.recorder.max_notification_id() or 0

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 
 from pyproj import Geod
 
@@ -10,6 +11,12 @@ MAX_ROUTE_POINTS = 100_000
 # Longitude, latitude or elevation in metres: anything larger (or NaN) is not a coordinate.
 MAX_ABS_COORDINATE = 1e7
 NUMBER_TYPES = (int, float)  # exact types: a JSON true is a bool, not a coordinate
+# Consecutive points further apart are a GPS glitch, not a run; it also keeps every edge far
+# from antipodal, which PostGIS geography cannot store.
+MAX_SEGMENT_M = 100_000
+# Times a route may carry: GPS devices with a lost clock report 1900-ish dates.
+EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=timezone.utc)
+LATEST_TIME = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
 
 class RouteError(ValueError):
@@ -23,7 +30,7 @@ class Route:
     coordinates: list[list[float]]
     times: list[datetime] | None = None
 
-    @property
+    @cached_property
     def length_meters(self) -> float:
         return geodesic_length_m(self.coordinates)
 
@@ -43,9 +50,13 @@ class Route:
 
 def geodesic_length_m(coordinates: list[list[float]]) -> float:
     """Length in metres along the WGS84 spheroid; segments across the antimeridian are short."""
+    return float(sum(segment_lengths_m(coordinates)))
+
+
+def segment_lengths_m(coordinates: list[list[float]]) -> list[float]:
     lons = [point[0] for point in coordinates]
     lats = [point[1] for point in coordinates]
-    return float(WGS84.line_length(lons, lats))
+    return WGS84.line_lengths(lons, lats)
 
 
 def parse_route(data: object) -> Route:
@@ -55,7 +66,8 @@ def parse_route(data: object) -> Route:
     kind = data.get("type")
     times = None
     if kind == "Feature":
-        properties = data.get("properties") or {}
+        properties = data.get("properties")
+        properties = {} if properties is None else properties
         if not isinstance(properties, dict):
             raise RouteError("Feature properties must be an object")
         geometry = data.get("geometry")
@@ -98,6 +110,13 @@ def _parse_line_string(geometry: dict) -> list[list[float]]:
         _explain_bad_position(position, index)
     if len({(lon, lat) for lon, lat in coordinates}) < 2:
         raise RouteError("a route needs at least two distinct points")
+    lengths = segment_lengths_m(coordinates)
+    longest = max(range(len(lengths)), key=lengths.__getitem__)
+    if lengths[longest] > MAX_SEGMENT_M:
+        raise RouteError(
+            f"positions {longest} and {longest + 1} are {lengths[longest] / 1000:.0f} km apart; "
+            f"consecutive points may be at most {MAX_SEGMENT_M // 1000} km apart"
+        )
     return coordinates
 
 
@@ -123,10 +142,12 @@ def _parse_times(raw: object, count: int) -> list[datetime]:
     times = []
     for index, value in enumerate(raw):
         try:
-            moment = datetime.fromisoformat(value)
-        except (TypeError, ValueError):
+            moment = as_utc(datetime.fromisoformat(value))
+        except (TypeError, ValueError, OverflowError):
             raise RouteError(f"coordTimes[{index}] is not an ISO 8601 time: {value!r}") from None
-        times.append(as_utc(moment))
+        if not EARLIEST_TIME <= moment < LATEST_TIME:
+            raise RouteError(f"coordTimes[{index}] is outside the years 1900 to 2199: {value!r}")
+        times.append(moment)
         if index and times[index] < times[index - 1]:
             raise RouteError(f"coordTimes[{index}] is earlier than the time before it")
     return times

@@ -1,5 +1,6 @@
 """Wire ids: integers from PostgreSQL sequences, and the aggregate UUIDs derived from them."""
 
+import unicodedata
 from uuid import UUID, uuid5
 
 # Fixed forever: changing it would orphan every stored aggregate.
@@ -14,8 +15,8 @@ def entity_id(kind: str, number: int) -> UUID:
 
 
 def claim_id(kind: str, value: str) -> UUID:
-    """The id of the claim on a unique value; case is ignored."""
-    return uuid5(RUNQUEST_NAMESPACE, f"claim:{kind}:{value.casefold()}")
+    """The id of the claim on a unique value; case and Unicode look-alike forms are ignored."""
+    return uuid5(RUNQUEST_NAMESPACE, f"claim:{kind}:{unicodedata.normalize('NFKC', value).casefold()}")
 
 
 def sequence_name(kind: str) -> str:

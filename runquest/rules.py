@@ -19,3 +19,9 @@ def level_for(experience_points: int) -> int:
 def next_level_xp(level: int) -> int:
     """Experience points at which the next level is reached."""
     return level * XP_PER_LEVEL
+
+# What one run can be: beyond these it is a device glitch or a made-up upload.
+MAX_RUN_DURATION_S = 7 * 24 * 3600
+MAX_RUN_DISTANCE_M = 500_000
+# Faster than any human over any distance (the 100 m record averages 10.4 m/s).
+MAX_RUN_SPEED_MPS = 12.5

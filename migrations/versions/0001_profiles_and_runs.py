@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("email", sa.Text(), nullable=False),
         sa.Column("role", sa.Text(), nullable=False),
         sa.Column("level", sa.Integer(), nullable=False),
-        sa.Column("experience_points", sa.Integer(), nullable=False),
+        sa.Column("experience_points", sa.BigInteger(), nullable=False),
         sa.Column("is_public", sa.Boolean(), nullable=False),
         sa.Column("show_runs", sa.Boolean(), nullable=False),
         sa.Column("show_achievements", sa.Boolean(), nullable=False),

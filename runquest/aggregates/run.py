@@ -70,6 +70,7 @@ class Run(RunQuestAggregate):
         if route is not None and route.times:
             duration_seconds = route.duration_seconds
         distance = round(route.length_meters, 2) if route is not None else 0.0
+        check_plausible(distance, duration_seconds)
         return cls(
             run_no=run_no,
             athlete_id=athlete_id,
@@ -107,6 +108,7 @@ class Run(RunQuestAggregate):
         self.calories = calories
         self.distance_meters = distance_meters
         self.xp_earned = xp_earned
+        self.timed = coord_times is not None
         self.deleted = False
 
     def check_owner(self, athlete_id: UUID) -> None:
@@ -118,6 +120,9 @@ class Run(RunQuestAggregate):
     def amend(self, start_time: datetime, duration_seconds: int | None, calories: int | None) -> None:
         if self.distance_meters == 0 and duration_seconds is None:
             raise RunNeedsRouteOrDuration("a run without a route needs a duration", field="duration_seconds")
+        if self.timed and duration_seconds != self.duration_seconds:
+            raise DurationFromRoute("this run's duration comes from its route's times", field="duration_seconds")
+        check_plausible(self.distance_meters, duration_seconds)
         changed = (start_time, duration_seconds, calories) != (
             self.start_time,
             self.duration_seconds,
@@ -165,6 +170,21 @@ class Run(RunQuestAggregate):
         self.deleted = True
 
 
+def check_plausible(distance_meters: float, duration_seconds: int | None) -> None:
+    """Refuse what no runner can do: the limits of rules.py."""
+    if duration_seconds is not None and duration_seconds > rules.MAX_RUN_DURATION_S:
+        raise ImplausibleRun(
+            f"a run lasts at most {rules.MAX_RUN_DURATION_S} seconds", field="duration_seconds"
+        )
+    if distance_meters > rules.MAX_RUN_DISTANCE_M:
+        raise ImplausibleRun(f"a run is at most {rules.MAX_RUN_DISTANCE_M // 1000} km long", field="route_data")
+    if duration_seconds is not None and distance_meters > duration_seconds * rules.MAX_RUN_SPEED_MPS:
+        raise ImplausibleRun(
+            f"{distance_meters:.0f} m in {duration_seconds} s is faster than any human runs",
+            field="duration_seconds",
+        )
+
+
 class RunNotFound(errors.NotFound):
     pass
 
@@ -174,4 +194,12 @@ class NotRunOwner(errors.Forbidden):
 
 
 class RunNeedsRouteOrDuration(errors.Unacceptable):
+    pass
+
+
+class ImplausibleRun(errors.Unacceptable):
+    pass
+
+
+class DurationFromRoute(errors.Unacceptable):
     pass

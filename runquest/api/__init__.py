@@ -22,6 +22,8 @@ API_SPEC = {
 
 
 class RunQuestApi(Api):
+    ERROR_SCHEMA = errors.ErrorSchema
+
     def handle_http_exception(self, error):
         return errors.render_http_exception(error)
 
@@ -38,7 +40,7 @@ def init_api(app: Flask) -> Api:
     api.register_field(StrictBoolean, "boolean", None)
     register_request_ids(app)
     errors.register(app)
-    identity.init_jwt(app)
+    identity.init_jwt(app, app.extensions["runquest"].store.deployment_id())
     register_position_headers(app)
     docs.register(app)
     for blueprint in (auth.blp, profile.blp, runs.blp):

@@ -1,7 +1,5 @@
 """Accounts: register, obtain, refresh and verify tokens."""
 
-import re
-
 import marshmallow as ma
 from flask.views import MethodView
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
@@ -12,12 +10,12 @@ from runquest.api.blueprint import Blueprint
 from runquest.api.commands import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.errors import error_response
+from runquest.api.fields import EmailAddress, Text, Username
 from runquest.api.identity import token_claims
 from runquest.commands.accounts import RegisterAthlete, check_credentials, load_athlete, register_athlete
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Accounts and tokens")
 
-USERNAME_PATTERN = re.compile(r"^[\w.@+-]+$")
 MIN_PASSWORD_LENGTH = 8
 
 
@@ -25,15 +23,9 @@ class RegisterSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    username = ma.fields.String(
-        required=True,
-        validate=[
-            ma.validate.Length(3, 150),
-            ma.validate.Regexp(USERNAME_PATTERN, error="letters, digits and _ . @ + - only"),
-        ],
-    )
-    email = ma.fields.Email(required=True, validate=ma.validate.Length(max=254))
-    password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(MIN_PASSWORD_LENGTH, 256))
+    username = Username(required=True)
+    email = EmailAddress(required=True, validate=ma.validate.Length(max=254))
+    password = Text(required=True, load_only=True, validate=ma.validate.Length(MIN_PASSWORD_LENGTH, 256))
 
     @ma.validates_schema
     def check_password(self, data, **kwargs):
@@ -54,8 +46,8 @@ class CredentialsSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    username = ma.fields.String(required=True, validate=ma.validate.Length(1, 150))
-    password = ma.fields.String(required=True, load_only=True, validate=ma.validate.Length(1, 256))
+    username = Text(required=True, validate=ma.validate.Length(1, 150))
+    password = Text(required=True, load_only=True, validate=ma.validate.Length(1, 256))
 
 
 class TokenPairSchema(ma.Schema):
@@ -67,14 +59,14 @@ class RefreshSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    refresh = ma.fields.String(required=True, validate=ma.validate.Length(1, 4096))
+    refresh = Text(required=True, validate=ma.validate.Length(1, 4096))
 
 
 class VerifySchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    token = ma.fields.String(required=True, validate=ma.validate.Length(1, 4096))
+    token = Text(required=True, validate=ma.validate.Length(1, 4096))
 
 
 @blp.route("/register/")

@@ -18,7 +18,10 @@ def wait_for(position: int | None, projections: list[str]) -> bool:
 
 def _wait_for_client_position():
     wanted = request.headers.get(MIN_POSITION_HEADER, "")
-    if request.method == "GET" and wanted.isdigit():
+    if request.method != "GET" or not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18:
+        return
+    # Only positions that exist: nobody may hold a thread waiting for the future.
+    if int(wanted) <= runtime().store.head_position():
         runtime().waiter.wait(projector_names(), int(wanted), current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
 
 

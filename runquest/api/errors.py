@@ -2,6 +2,7 @@
 
 import logging
 
+import marshmallow as ma
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
 
@@ -18,6 +19,13 @@ DOMAIN_STATUS = (
 JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
+class ErrorSchema(ma.Schema):
+    """Every error: what is wrong, and for invalid input which fields and why."""
+
+    detail = ma.fields.String(required=True)
+    errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
+
+
 def error_response(status: int, detail: str, errors: dict | None = None, headers: dict | None = None):
     body = {"detail": detail}
     if errors:
@@ -27,16 +35,19 @@ def error_response(status: int, detail: str, errors: dict | None = None, headers
 
 def render_http_exception(error: HTTPException):
     data = getattr(error, "data", None) or {}
+    # Keep what the exception says in headers (Allow on a 405, WWW-Authenticate …).
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    headers.update(data.get("headers") or {})
     messages = data.get("errors") or data.get("messages")
     if messages:
         fields = _flatten(messages)
         first_field, first_messages = next(iter(fields.items()))
         detail = f"invalid input: {first_field}: {first_messages[0]}"
-        return error_response(error.code, detail, fields, data.get("headers"))
+        return error_response(error.code, detail, fields, headers)
     detail = data.get("message") or error.description or error.name
     if isinstance(error, InternalServerError):
         detail = "internal error; it has been logged"
-    return error_response(error.code or 500, detail, None, data.get("headers"))
+    return error_response(error.code or 500, detail, None, headers)
 
 
 def _flatten(messages: dict) -> dict[str, list[str]]:
@@ -68,12 +79,15 @@ def render_domain_error(error: domain.DomainError):
 def render_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return render_http_exception(error)
+    if isinstance(error, RecursionError):
+        return error_response(400, "the request body is nested too deeply")
     log.exception("unhandled error on %s %s", request.method, request.path)
     return error_response(500, "internal error; it has been logged")
 
 
 def require_json_body():
-    if request.method in JSON_BODY_METHODS and request.content_length and not request.is_json:
+    has_body = request.content_length or "chunked" in request.headers.get("Transfer-Encoding", "")
+    if request.method in JSON_BODY_METHODS and has_body and not request.is_json:
         raise UnsupportedMediaType("the request body must be JSON (Content-Type: application/json)")
 
 

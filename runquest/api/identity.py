@@ -9,7 +9,7 @@ from uuid import UUID
 
 from flask import Flask
 from flask_jwt_extended import JWTManager, get_jwt, get_jwt_identity
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import NotFound, Unauthorized
 from werkzeug.routing import BaseConverter
 
 from runquest.api.errors import error_response
@@ -63,15 +63,20 @@ class CurrentAthlete:
 
 def current_athlete() -> CurrentAthlete:
     claims = get_jwt()
-    return CurrentAthlete(no=int(get_jwt_identity()), id=UUID(claims["aid"]), role=claims.get("role", "user"))
+    try:
+        return CurrentAthlete(no=int(get_jwt_identity()), id=UUID(claims["aid"]), role=claims.get("role", "user"))
+    except (KeyError, TypeError, ValueError):
+        raise Unauthorized("invalid token: it does not name an athlete") from None
 
 
 def token_claims(athlete) -> dict:
     return {"aid": str(athlete.id), "role": athlete.role, "username": athlete.username}
 
 
-def init_jwt(app: Flask) -> None:
+def init_jwt(app: Flask, deployment_id: str) -> None:
     config = app.config
+    # A token names the deployment that issued it: another database's tokens are not valid here.
+    config["JWT_ENCODE_AUDIENCE"] = config["JWT_DECODE_AUDIENCE"] = f"runquest:{deployment_id}"
     if not config.get("JWT_SECRET_KEY"):
         config["JWT_SECRET_KEY"] = jwt_secret(app.instance_path)
     config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(minutes=config["JWT_ACCESS_TOKEN_MINUTES"])
@@ -106,7 +111,7 @@ class IdConverter(BaseConverter):
     regex = r"[^/]+"
 
     def to_python(self, value: str) -> int:
-        if not value.isdigit() or not 0 < int(value) <= MAX_WIRE_ID:
+        if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_WIRE_ID:
             raise NotFound(f"{value!r} is not a valid id: ids are positive integers")
         return int(value)
 

@@ -14,9 +14,10 @@ from runquest.event_store import RunQuest
 
 T = TypeVar("T")
 
-MAX_ATTEMPTS = 10
-FIRST_BACKOFF_S = 0.005
-MAX_BACKOFF_S = 0.2
+# Measured with 80 parallel runs of one athlete: 10 attempts from 5 ms to 200 ms lost 6.
+MAX_ATTEMPTS = 12
+FIRST_BACKOFF_S = 0.01
+MAX_BACKOFF_S = 0.5
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,12 @@ class ProjectionRunner:
         return value or 0
 
     def catch_up(self, progress=None) -> int:
-        """Process until the head of the log; how many notifications were processed."""
+        """Process until the head of the log; how many notifications were processed.
+
+        `progress(n)` is told how far the position moved (notification ids have gaps)."""
         self.ensure_registered()
         total = 0
+        reported = self.position() if progress is not None else 0
         while True:
             try:
                 count = self.process_batch()
@@ -68,7 +71,9 @@ class ProjectionRunner:
                 return total
             total += count
             if progress is not None:
-                progress(count)
+                position = self.position()
+                progress(position - reported)
+                reported = position
 
     def process_batch(self) -> int:
         """Apply the next batch; the position row is locked, so runners take turns, never overlap."""

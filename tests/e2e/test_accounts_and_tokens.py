@@ -52,3 +52,27 @@ def test_privacy_settings_change_and_show_on_the_profile(client, athlete):
     assert response.status_code == 200
     assert response.json["show_runs"] is False
     assert client.get("/api/profile/", headers=athlete.headers).json["show_runs"] is False
+
+
+def test_a_token_from_another_deployment_is_refused(client, app, athlete):
+    import time
+
+    import jwt as pyjwt
+
+    claims = pyjwt.decode(athlete.access, options={"verify_signature": False})
+    assert claims["aud"].startswith("runquest:")
+    foreign = {**claims, "aud": "runquest:00000000-0000-0000-0000-000000000000", "exp": int(time.time()) + 600}
+    token = pyjwt.encode(foreign, app.config["JWT_SECRET_KEY"], algorithm="HS256")
+    assert client.get("/api/profile/", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_registration_ignores_a_stale_token(client):
+    response = client.post("/api/register/", headers={"Authorization": "Bearer garbage"}, json={
+        "username": unique_name(), "email": f"{unique_name()}@example.org", "password": PASSWORD})
+    assert response.status_code == 201
+
+
+def test_a_405_says_which_methods_are_allowed(client):
+    response = client.delete("/api/register/")
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]

@@ -98,3 +98,70 @@ def test_bad_list_parameters_are_refused(client, athlete, query):
     response = client.get(f"/api/runs/?{query}", headers=athlete.headers)
     assert response.status_code == 400
     assert query.split("=")[0] in response.json["errors"]
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"username": "carl\n", "email": "c@example.org", "password": "long-enough"}, "username"),
+        ({"username": "lone_surrogate", "email": "c@example.org", "password": "pw-long\ud800enough"}, "password"),
+        ({"username": "lone\ud800", "email": "c@example.org", "password": "long-enough"}, "username"),
+    ],
+)
+def test_names_and_passwords_must_be_clean_text(client, body, field):
+    response = client.post("/api/register/", json=body)
+    assert response.status_code == 400
+    assert field in response.json["errors"]
+
+
+def test_look_alike_usernames_are_one_name(client, athlete):
+    fullwidth = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in athlete.username)
+    response = client.post("/api/register/", json={
+        "username": fullwidth, "email": f"fw-{athlete.username}@example.org", "password": "long-enough"})
+    assert response.status_code == 409
+
+
+def test_a_login_with_a_lone_surrogate_is_refused_cleanly(client):
+    assert client.post("/api/token/", json={"username": "x\ud800", "password": "long-enough"}).status_code == 400
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1850-06-01T10:00:00Z"])
+def test_start_times_outside_any_plausible_range_are_refused(client, athlete, when):
+    response = client.post("/api/runs/", json={"duration_seconds": 600, "start_time": when}, headers=athlete.headers)
+    assert response.status_code == 400
+    assert "start_time" in response.json["errors"]
+    listed = client.get("/api/runs/", query_string={"start_time__gte": when}, headers=athlete.headers)
+    assert listed.status_code == 400
+
+
+def test_deeply_nested_json_is_refused_not_crashed(client, athlete):
+    body = '{"route_data": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    response = client.post("/api/runs/", data=body, content_type="application/json", headers=athlete.headers)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/runs/%C2%B2/", "/api/runs/%D9%A3/", "/api/users/%C2%B9/"])
+def test_unicode_digits_are_not_ids(client, athlete, path):
+    response = client.get(path, headers=athlete.headers)
+    assert response.status_code == 404
+    assert "not a valid id" in response.json["detail"]
+
+
+@pytest.mark.parametrize(
+    "route, field",
+    [
+        ({"type": "LineString", "coordinates": [[0, 90], [0, -90]]}, "route_data"),
+        ({"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[5, 58], [5.0001, 58]]},
+          "properties": {"coordTimes": ["0001-01-01T00:00:00Z", "2026-01-01T00:00:00Z"]}}, "route_data"),
+        ({"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[5, 58], [5.5, 58]]},
+          "properties": {"coordTimes": ["2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"]}}, "duration_seconds"),
+        ({"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[5, 58], [5.0001, 58]]},
+          "properties": {"coordTimes": ["2026-01-01T00:00:00Z", "2026-01-31T00:00:00Z"]}}, "duration_seconds"),
+    ],
+)
+def test_routes_that_no_runner_ran_are_refused_before_any_event(client, athlete, runtime, route, field):
+    head = runtime.store.head_position()
+    response = client.post("/api/runs/", json={"route_data": route}, headers=athlete.headers)
+    assert 400 <= response.status_code < 500
+    assert field in response.json["errors"], response.json
+    assert runtime.store.head_position() == head

@@ -55,3 +55,11 @@ def test_another_users_public_view_hides_statistics_when_private(client, make_at
     view = client.get(f"/api/users/{owner.id}/", headers=reader.headers).json
     assert (view["username"], view["level"], view["experience_points"]) == (owner.username, None, None)
     assert client.get("/api/users/999999/", headers=reader.headers).status_code == 404
+
+
+def test_writing_to_a_hidden_run_does_not_reveal_that_it_exists(client, make_athlete, short_route):
+    owner, other = make_athlete(), make_athlete()
+    run_id = post_run(client, owner, short_route)
+    client.patch("/api/profile/", json={"is_public": False}, headers=owner.headers)
+    assert client.patch(f"/api/runs/{run_id}/", json={"calories": 1}, headers=other.headers).status_code == 404
+    assert client.delete(f"/api/runs/{run_id}/", headers=other.headers).status_code == 404

@@ -64,9 +64,9 @@ def test_deleting_a_run_takes_its_xp_back_but_not_the_level(runtime, athlete_no)
 
 def test_amending_the_duration_moves_the_xp_by_the_difference(runtime, athlete_no):
     run_no = record(runtime, athlete_no).value.run_no
-    changes = {"duration_seconds": 600}
+    changes = {"duration_seconds": 1500}
     execute(amend_run, runtime.store, AmendRun(athlete_no=athlete_no, run_no=run_no, changes=changes), CAUSE)
-    assert load_athlete(runtime.store, athlete_no).experience_points == 1001 + 10
+    assert load_athlete(runtime.store, athlete_no).experience_points == 1001 + 25
 
 
 def test_nobody_else_may_delete_a_run(runtime, athlete_no):

@@ -48,6 +48,9 @@ def test_elevation_is_accepted_and_dropped():
         ({"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}, "LineString"),
         ({"type": "LineString", "coordinates": "10,50"}, "coordinates"),
         ([[10, 50], [11, 50]], "GeoJSON"),
+        (line((0, 90), (0, -90)), "km apart"),
+        (line((10, 20), (-170, -20)), "km apart"),
+        ({"type": "Feature", "geometry": line((10, 50), (10.01, 50)), "properties": []}, "properties"),
     ],
 )
 def test_bad_routes_are_refused_with_a_reason(data, message):
@@ -62,3 +65,11 @@ def test_coord_times_must_match_the_points_and_run_forward():
     backwards = ["2024-05-01T10:05:00Z", "2024-05-01T10:00:00Z"]
     with pytest.raises(RouteError, match="earlier"):
         parse_route({"type": "Feature", "geometry": geometry, "properties": {"coordTimes": backwards}})
+
+
+@pytest.mark.parametrize("first", ["0001-01-01T00:00:00+01:00", "1800-01-01T00:00:00Z", "not a time", 17])
+def test_coord_times_out_of_any_plausible_range_are_refused(first):
+    feature = {"type": "Feature", "geometry": line((10, 50), (10.01, 50)),
+               "properties": {"coordTimes": [first, "2024-05-01T10:00:00Z"]}}
+    with pytest.raises(RouteError, match="coordTimes"):
+        parse_route(feature)

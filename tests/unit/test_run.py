@@ -3,7 +3,7 @@ from uuid import uuid4
 
 import pytest
 
-from runquest.aggregates.run import NotRunOwner, Run, RunNeedsRouteOrDuration
+from runquest.aggregates.run import DurationFromRoute, ImplausibleRun, NotRunOwner, Run, RunNeedsRouteOrDuration
 from runquest.geo import parse_route
 
 START = datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
@@ -57,3 +57,46 @@ def test_deleting_records_what_is_taken_back():
     deleted = run.pending_events[-1]
     assert (deleted.xp_earned, deleted.duration_seconds) == (121, 600)
     assert run.deleted
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"duration_seconds": 7 * 24 * 3600 + 1},
+        {"duration_seconds": 60},  # 1,113 m in a minute
+        {"duration_seconds": 0},
+        {"route": parse_route({"type": "LineString", "coordinates": [[0, 0], [0.8, 0]] * 4})},  # > 500 km
+    ],
+)
+def test_implausible_runs_are_refused(overrides):
+    with pytest.raises(ImplausibleRun):
+        record(**overrides)
+
+
+def test_times_spanning_weeks_cannot_buy_a_long_duration():
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[0, 0], [0.0001, 0]]},
+        "properties": {"coordTimes": ["2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"]},
+    }
+    with pytest.raises(ImplausibleRun):
+        record(route=parse_route(feature))
+
+
+def test_the_duration_of_a_timed_route_cannot_be_amended():
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[0, 0], [0.01, 0]]},
+        "properties": {"coordTimes": ["2024-05-01T10:00:00Z", "2024-05-01T10:07:00Z"]},
+    }
+    run = record(route=parse_route(feature))
+    with pytest.raises(DurationFromRoute):
+        run.amend(start_time=START, duration_seconds=604800, calories=None)
+    run.amend(start_time=START, duration_seconds=420, calories=500)
+    assert run.calories == 500
+
+
+def test_an_amended_duration_must_stay_humanly_possible():
+    run = record()
+    with pytest.raises(ImplausibleRun):
+        run.amend(start_time=START, duration_seconds=10, calories=None)
