@@ -29,10 +29,11 @@ class Route:
 
     coordinates: list[list[float]]
     times: list[datetime] | None = None
+    segment_lengths: list[float] | None = None  # metres, when the parser measured them
 
     @cached_property
     def length_meters(self) -> float:
-        return geodesic_length_m(self.coordinates)
+        return float(sum(self.segment_lengths or segment_lengths_m(self.coordinates)))
 
     @property
     def duration_seconds(self) -> int | None:
@@ -73,17 +74,17 @@ def parse_route(data: object) -> Route:
         geometry = data.get("geometry")
         if not isinstance(geometry, dict):
             raise RouteError("Feature geometry must be a GeoJSON LineString")
-        coordinates = _parse_line_string(geometry)
+        coordinates, lengths = _parse_line_string(geometry)
         if properties.get("coordTimes") is not None:
             times = _parse_times(properties["coordTimes"], len(coordinates))
     elif kind == "LineString":
-        coordinates = _parse_line_string(data)
+        coordinates, lengths = _parse_line_string(data)
     else:
         raise RouteError(f"GeoJSON type must be LineString or Feature, not {kind!r}")
-    return Route(coordinates=coordinates, times=times)
+    return Route(coordinates=coordinates, times=times, segment_lengths=lengths)
 
 
-def _parse_line_string(geometry: dict) -> list[list[float]]:
+def _parse_line_string(geometry: dict) -> tuple[list[list[float]], list[float]]:
     if geometry.get("type") != "LineString":
         raise RouteError(f"geometry type must be LineString, not {geometry.get('type')!r}")
     raw = geometry.get("coordinates")
@@ -117,7 +118,7 @@ def _parse_line_string(geometry: dict) -> list[list[float]]:
             f"positions {longest} and {longest + 1} are {lengths[longest] / 1000:.0f} km apart; "
             f"consecutive points may be at most {MAX_SEGMENT_M // 1000} km apart"
         )
-    return coordinates
+    return coordinates, lengths
 
 
 def _is_coordinate(value: object) -> bool:
