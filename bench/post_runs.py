@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT.parent / "shared" / "fixtures" / "geojson" / "stavanger-run.geojson"
 ROUTE_POINTS = 300
 PORT = 8765
+BARE_START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
 def route_300() -> dict:
@@ -72,15 +74,27 @@ def make_runner(index):
     return conn, json.loads(body)["access"]
 
 
+def run_together(targets) -> float:
+    """Start one thread per target behind a gate; the seconds from the gate to the last end."""
+    gate = threading.Barrier(len(targets) + 1)
+    threads = [threading.Thread(target=target, args=(gate,)) for target in targets]
+    for thread in threads:
+        thread.start()
+    gate.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - began
+
+
 def drive(seconds, concurrency, body):
     runners = [make_runner(i) for i in range(concurrency)]
     latencies, failures = [], []
     lock = threading.Lock()
-    start_gate = threading.Barrier(concurrency + 1)
 
-    def client(conn, token):
+    def client(conn, token, gate):
         mine, bad = [], 0
-        start_gate.wait()
+        gate.wait()
         stop_at = time.monotonic() + seconds
         while time.monotonic() < stop_at:
             began = time.perf_counter()
@@ -91,14 +105,7 @@ def drive(seconds, concurrency, body):
             latencies.extend(mine)
             failures.append(bad)
 
-    threads = [threading.Thread(target=client, args=runner) for runner in runners]
-    for thread in threads:
-        thread.start()
-    start_gate.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
+    elapsed = run_together([lambda gate, runner=runner: client(*runner, gate) for runner in runners])
     return len(latencies) / elapsed, latencies, sum(failures)
 
 
@@ -107,9 +114,8 @@ def bare_appends(database_url, seconds, concurrency, coordinates):
     store = RunQuest(env=event_store_env(database_url, pool_size=concurrency))
     route = parse_route({"type": "LineString", "coordinates": coordinates})
     counts = []
-    gate = threading.Barrier(concurrency + 1)
 
-    def appender(index):
+    def appender(index, gate):
         athlete = Athlete(athlete_no=10**6 + index, username=f"bare{index}", email="b@x", password_hash="x")
         store.save(athlete)
         done = 0
@@ -117,24 +123,14 @@ def bare_appends(database_url, seconds, concurrency, coordinates):
         stop_at = time.monotonic() + seconds
         while time.monotonic() < stop_at:
             run = Run.record(run_no=10**7 + index * 10**6 + done, athlete_id=athlete.id,
-                             athlete_no=athlete.athlete_no, route=route, start_time=route_start,
+                             athlete_no=athlete.athlete_no, route=route, start_time=BARE_START,
                              duration_seconds=1800, calories=None)
             athlete.gain_experience(run.xp_earned, reason="run_recorded", source_id=str(run.id))
             store.save(run, athlete)
             done += 1
         counts.append(done)
 
-    from datetime import datetime, timezone
-
-    route_start = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    threads = [threading.Thread(target=appender, args=(i,)) for i in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    gate.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
+    elapsed = run_together([lambda gate, i=i: appender(i, gate) for i in range(concurrency)])
     store.close()
     return sum(counts) / elapsed
 

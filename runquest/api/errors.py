@@ -53,7 +53,7 @@ def render_http_exception(error: HTTPException):
 def _flatten(messages: dict) -> dict[str, list[str]]:
     """webargs nests messages by location ({"json": {"field": [...]}}); clients want fields."""
     fields: dict[str, list[str]] = {}
-    for location, content in messages.items():
+    for content in messages.values():
         # A message about the body as a whole (e.g. invalid JSON) is filed under "body".
         items = content.items() if isinstance(content, dict) else [("body", content)]
         for field, field_messages in items:

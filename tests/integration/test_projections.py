@@ -1,7 +1,7 @@
 import threading
 
 import pytest
-from sqlalchemy import Column, MetaData, Table, Text, func, select, update
+from sqlalchemy import Column, MetaData, Table, Text, func, select
 
 from runquest.projections.projector import Projector, handles
 from runquest.projections.rebuild import rebuild
