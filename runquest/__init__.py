@@ -17,7 +17,7 @@ def create_app(config: object | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     origins = app.config["CORS_ORIGINS"]
     CORS(app, resources={r"/api/*": {"origins": origins.split(",") if origins != "*" else "*"}},
-         expose_headers=["X-RunQuest-Position", "X-Request-ID"])
+         expose_headers=["X-RunQuest-Position", "X-RunQuest-Pending", "X-Request-ID"])
     app.extensions["runquest"] = bootstrap(
         app.config["DATABASE_URL"],
         projector_mode=app.config["PROJECTORS"],

@@ -12,7 +12,7 @@ REDACTED_FIELDS = ("password_hash",)
 def parse_aggregate_ref(ref: str) -> UUID:
     kind, _, number = ref.partition(":")
     if number:
-        if kind not in ENTITY_KINDS or not number.isdigit():
+        if kind not in ENTITY_KINDS or not (number.isascii() and number.isdigit()):
             raise ValueError(f"expected KIND:NUMBER with KIND one of {', '.join(ENTITY_KINDS)}")
         return entity_id(kind, int(number))
     try:
@@ -40,7 +40,9 @@ def aggregate_events(store: RunQuest, aggregate_id: UUID) -> list[dict]:
 
 
 def recent_events(store: RunQuest, limit: int) -> list[dict]:
-    head = store.head_position()
-    start = max(1, head - limit + 1)
+    """The last `limit` events, oldest first (notification ids have gaps: count rows, not ids)."""
+    start = store.nth_last_position(limit)
+    if start is None:
+        return []
     notifications = store.recorder.select_notifications(start=start, limit=limit)
     return [describe(store.mapper.to_domain_event(n), n.id) for n in notifications]

@@ -4,7 +4,6 @@ import getpass
 import json
 import os
 import signal
-import subprocess
 import sys
 
 from contextlib import contextmanager
@@ -46,26 +45,28 @@ def main(ctx: click.Context, database_url: str) -> None:
 @click.option("--port", default=8000, show_default=True)
 @click.option("--workers", envvar="RUNQUEST_WORKERS", default=os.cpu_count() or 1, show_default=True)
 @click.option("--threads", envvar="RUNQUEST_THREADS", default=8, show_default=True)
-@click.option("--no-projectors", is_flag=True, help="Do not run projectors in the API processes.")
+@click.option("--no-projectors", is_flag=True,
+              help="Run no projectors (another `runquest projections run` keeps the read models).")
 @click.pass_context
 def serve(ctx, host, port, workers, threads, no_projectors):
-    """Upgrade the database, then serve the API with gunicorn (projectors included)."""
+    """Upgrade the database, then serve the API with gunicorn, and its projectors beside it."""
     from runquest.database import upgrade
+    from runquest.server import ProjectorSupervisor
     from runquest.server import serve as run_server
 
     upgrade(_database_url(ctx))
-    # The API workers never run projectors themselves: a sibling process does (unless told
-    # not to), so projection work does not compete with requests for a worker's GIL.
+    # The API workers never run projectors themselves: a supervised sibling process does
+    # (unless told not to), so projection work does not compete with requests for a GIL.
     os.environ["RUNQUEST_PROJECTORS"] = "off"
-    projector_process = None
+    supervisor = None
     if not no_projectors:
-        projector_process = subprocess.Popen([sys.executable, "-m", "runquest.cli", "projections", "run"])
+        supervisor = ProjectorSupervisor([sys.executable, "-m", "runquest.cli", "projections", "run"])
+        supervisor.start()
     try:
         run_server(host=host, port=port, workers=workers, threads=threads)
     finally:
-        if projector_process is not None:
-            projector_process.terminate()
-            projector_process.wait(timeout=15)
+        if supervisor is not None:
+            supervisor.stop()
 
 
 @main.group()
@@ -128,21 +129,35 @@ def projections():
     """Read-model projections."""
 
 
+def _check_projection_names(names) -> None:
+    from runquest.projections.registry import projectors
+
+    try:
+        projectors(list(names))
+    except KeyError as error:
+        raise click.ClickException(error.args[0]) from None
+
+
 @projections.command("status")
 @click.pass_context
 def projections_status(ctx):
     """Position, lag and error of every projection."""
     from runquest.projections.tables import projection_positions as positions
 
+    from runquest.projections.runner import elected_runners
+
     with _runtime(ctx) as runtime:
         head = runtime.store.head_position()
         with runtime.engine.connect() as conn:
             rows = dict(conn.execute(select(positions.c.name, positions.c.position)).all())
             errors = dict(conn.execute(select(positions.c.name, positions.c.error)).all())
+        running = elected_runners(runtime.engine, [runner.name for runner in runtime.runners])
         click.echo(f"event store head: {head}")
         for runner in runtime.runners:
             position = rows.get(runner.name, 0)
-            state = f"FAILED: {errors[runner.name]}" if errors.get(runner.name) else "ok"
+            state = "running" if runner.name in running else "NOT RUNNING"
+            if errors.get(runner.name):
+                state += f", FAILED: {errors[runner.name]}"
             click.echo(f"{runner.name:<12} position {position:>8}  lag {head - position:>6}  {state}")
 
 
@@ -151,6 +166,7 @@ def projections_status(ctx):
 @click.pass_context
 def projections_run(ctx, names):
     """Run projectors in this process until interrupted (one active runner per projection)."""
+    _check_projection_names(names)
     runtime = bootstrap(_database_url(ctx), projector_mode="off")
     stop = runtime.stop
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -177,6 +193,7 @@ def projections_rebuild(ctx, names):
     """Drop and recreate read models, then replay the whole event history into them."""
     from runquest.projections.rebuild import rebuild
 
+    _check_projection_names(names)
     with _runtime(ctx) as runtime:
         head = runtime.store.head_position()
         for runner in runtime.runners:

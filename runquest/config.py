@@ -34,6 +34,7 @@ class Config:
 
 
 class TestConfig(Config):
+    __test__ = False  # a configuration, not a pytest test class
     TESTING = True
 
     def __init__(self, database_url: str) -> None:

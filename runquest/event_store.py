@@ -70,6 +70,17 @@ class RunQuest(Application):
     def head_position(self) -> int:
         return self.recorder.max_notification_id() or 0
 
+    def nth_last_position(self, n: int) -> int | None:
+        """The notification id of the n-th last event (or of the first, when there are fewer)."""
+        table = self.recorder.events_table_name
+        with self.recorder.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(
+                f"SELECT min(notification_id) AS position FROM "
+                f"(SELECT notification_id FROM {table} ORDER BY notification_id DESC LIMIT %s) AS last",
+                [n],
+            )
+            return curs.fetchone()["position"]
+
 
 def event_store_env(database_url: str, *, create_tables: bool = False, pool_size: int = 5) -> dict:
     """The eventsourcing environment for a PostgreSQL URL (DESIGN D1)."""

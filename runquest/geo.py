@@ -121,6 +121,11 @@ def _parse_line_string(geometry: dict) -> tuple[list[list[float]], list[float]]:
     return coordinates, lengths
 
 
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _is_coordinate(value: object) -> bool:
     return type(value) in NUMBER_TYPES and -MAX_ABS_COORDINATE < value < MAX_ABS_COORDINATE
 
@@ -130,7 +135,7 @@ def _explain_bad_position(position: object, index: int) -> None:
         raise RouteError(f"position {index} must be [longitude, latitude] or [lon, lat, elevation]")
     for value in position:
         if not _is_coordinate(value):
-            raise RouteError(f"position {index} has a non-numeric coordinate: {value!r}")
+            raise RouteError(f"position {index} has a non-numeric coordinate: {_brief(value)}")
     lon, lat = position[0], position[1]
     if not -180.0 <= lon <= 180.0:
         raise RouteError(f"position {index}: longitude {lon} is outside [-180, 180]")
@@ -145,9 +150,9 @@ def _parse_times(raw: object, count: int) -> list[datetime]:
         try:
             moment = as_utc(datetime.fromisoformat(value))
         except (TypeError, ValueError, OverflowError):
-            raise RouteError(f"coordTimes[{index}] is not an ISO 8601 time: {value!r}") from None
+            raise RouteError(f"coordTimes[{index}] is not an ISO 8601 time: {_brief(value)}") from None
         if not EARLIEST_TIME <= moment < LATEST_TIME:
-            raise RouteError(f"coordTimes[{index}] is outside the years 1900 to 2199: {value!r}")
+            raise RouteError(f"coordTimes[{index}] is outside the years 1900 to 2199: {_brief(value)}")
         times.append(moment)
         if index and times[index] < times[index - 1]:
             raise RouteError(f"coordTimes[{index}] is earlier than the time before it")

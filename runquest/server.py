@@ -1,6 +1,12 @@
-"""gunicorn serving `create_app()`, built in each worker after the fork (never at import)."""
+"""gunicorn serving `create_app()` (built in each worker after the fork), and its projectors."""
+
+import logging
+import subprocess
+import threading
 
 from gunicorn.app.base import BaseApplication
+
+log = logging.getLogger(__name__)
 
 
 class RunQuestServer(BaseApplication):
@@ -29,5 +35,42 @@ def serve(host: str, port: int, workers: int, threads: int) -> None:
             "accesslog": "-",
             "graceful_timeout": 10,
             "keepalive": 30,
+            # No control socket: it lives in $HOME and another server's shutdown would remove ours.
+            "control_socket_disable": True,
         }
     ).run()
+
+
+class ProjectorSupervisor:
+    """Keeps a `runquest projections run` process alive beside the API, restarting it if it dies."""
+
+    RESTART_DELAY_S = (1, 2, 5, 10, 30)
+
+    def __init__(self, command: list[str]):
+        self.command = command
+        self.process: subprocess.Popen | None = None
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="projector-supervisor", daemon=True)
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(self.command)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        restarts = 0
+        while not self.stopping.wait(1.0):
+            code = self.process.poll()
+            if code is None:
+                continue
+            delay = self.RESTART_DELAY_S[min(restarts, len(self.RESTART_DELAY_S) - 1)]
+            log.error("projector process exited with %s; restarting in %s s", code, delay)
+            if self.stopping.wait(delay):
+                return
+            self.process = subprocess.Popen(self.command)
+            restarts += 1
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=15)

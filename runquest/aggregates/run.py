@@ -69,6 +69,12 @@ class Run(RunQuestAggregate):
             raise RunNeedsRouteOrDuration("a run needs a route or a duration", field="route_data")
         if route is not None and route.times:
             duration_seconds = route.duration_seconds
+        if route is not None and duration_seconds is None:
+            # Without a duration no pace can be checked, and a route alone could earn any XP.
+            raise RunNeedsRouteOrDuration(
+                "a run with a route needs its duration (duration_seconds, or coordTimes in a Feature)",
+                field="duration_seconds",
+            )
         distance = round(route.length_meters, 2) if route is not None else 0.0
         check_plausible(distance, duration_seconds)
         return cls(

@@ -33,6 +33,8 @@ def init_api(app: Flask) -> Api:
         app.config.setdefault(key, value)
     # `/api/runs` and `/api/runs/` are the same resource, and a POST is never redirected.
     app.url_map.strict_slashes = False
+    # `/api//runs/` is not found (JSON 404), rather than redirected with an HTML body.
+    app.url_map.merge_slashes = False
     api = RunQuestApi(app, spec_kwargs={"components": {"securitySchemes": identity.SECURITY_SCHEMES}})
     app.url_map.converters["integer"] = identity.IdConverter
     api.register_converter(identity.IdConverter, lambda _: {"type": "integer", "minimum": 1})

@@ -1,5 +1,7 @@
 """Read your writes: a command answers once the projections it affects have its position."""
 
+import logging
+
 from flask import Flask, current_app, g, request
 
 from runquest.api.commands import runtime
@@ -7,13 +9,24 @@ from runquest.projections.registry import projector_names
 
 POSITION_HEADER = "X-RunQuest-Position"
 MIN_POSITION_HEADER = "X-RunQuest-Min-Position"
+PENDING_HEADER = "X-RunQuest-Pending"
+
+log = logging.getLogger(__name__)
 
 
 def wait_for(position: int | None, projections: list[str]) -> bool:
-    """Wait (bounded) until `projections` have processed `position`; remember it for the header."""
+    """Wait (bounded) until `projections` have processed `position`; remember it for the header.
+
+    The write itself is done either way; if the read models lag, the answer says which
+    (`X-RunQuest-Pending`) so a client knows a GET may not show it yet.
+    """
     if position:
         g.runquest_position = position
-    return runtime().waiter.wait(projections, position, current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
+    reached = runtime().waiter.wait(projections, position, current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
+    if not reached:
+        g.runquest_pending = projections
+        log.warning("read models %s did not reach position %s in time", ", ".join(projections), position)
+    return reached
 
 
 def _wait_for_client_position():
@@ -29,6 +42,8 @@ def _add_position_header(response):
     position = g.get("runquest_position")
     if position:
         response.headers[POSITION_HEADER] = str(position)
+    if g.get("runquest_pending"):
+        response.headers[PENDING_HEADER] = ", ".join(g.runquest_pending)
     return response
 
 

@@ -71,6 +71,15 @@ class Username(Text):
         return name
 
 
+class WholeNumber(ma.fields.Integer):
+    """An integer whose digits are ASCII: "٣" or "²" is not a number here."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not (value.isascii() and value.lstrip("-").isdigit()):
+            raise ma.ValidationError("Not a valid integer.")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class StrictBoolean(ma.fields.Boolean):
     """Only JSON `true` or `false`: "no" or 0 are errors, not silent guesses."""
 

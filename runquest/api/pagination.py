@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 import marshmallow as ma
 from flask import request
 
+from runquest.api.fields import WholeNumber
+
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 
@@ -13,8 +15,8 @@ class PageArgsSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    limit = ma.fields.Integer(load_default=DEFAULT_LIMIT, validate=ma.validate.Range(1, MAX_LIMIT))
-    offset = ma.fields.Integer(load_default=0, validate=ma.validate.Range(0, 10**9))
+    limit = WholeNumber(load_default=DEFAULT_LIMIT, validate=ma.validate.Range(1, MAX_LIMIT))
+    offset = WholeNumber(load_default=0, validate=ma.validate.Range(0, 10**9))
 
 
 class PageSchema(ma.Schema):

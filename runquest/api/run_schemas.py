@@ -2,7 +2,7 @@
 
 import marshmallow as ma
 
-from runquest.api.fields import RouteField, UtcDateTime
+from runquest.api.fields import RouteField, UtcDateTime, WholeNumber
 from runquest.api.pagination import PageArgsSchema, PageSchema
 
 MAX_DURATION_S = 7 * 24 * 3600
@@ -64,7 +64,7 @@ class RunPageSchema(PageSchema):
 
 
 class RunQueryArgsSchema(PageArgsSchema):
-    user_id = ma.fields.Integer(validate=ma.validate.Range(1, 2**31 - 1))
+    user_id = WholeNumber(validate=ma.validate.Range(1, 2**31 - 1))
     ordering = ma.fields.String(
         load_default="-start_time",
         validate=ma.validate.OneOf([*ORDERINGS, *("-" + name for name in ORDERINGS)]),

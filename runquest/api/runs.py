@@ -93,17 +93,22 @@ class RunById(MethodView):
 
 
 def _amend(run_id: int, changes: dict) -> dict:
-    _change_own_run(amend_run, AmendRun(athlete_no=current_athlete().no, run_no=run_id, changes=changes))
-    return _visible_run(run_id)
+    run = _change_own_run(amend_run, AmendRun(athlete_no=current_athlete().no, run_no=run_id, changes=changes))
+    feature = _visible_run(run_id)
+    # The decided values, even if the read model has not caught up within the wait.
+    feature["properties"].update(start_time=run.start_time, duration_seconds=run.duration_seconds,
+                                 calories=run.calories, xp_earned=run.xp_earned)
+    return feature
 
 
-def _change_own_run(handler, command) -> None:
+def _change_own_run(handler, command):
     try:
         outcome = run_command(handler, command)
     except NotRunOwner:
         _visible_run(command.run_no)  # a run the caller may not see is "not found", not "forbidden"
         raise
     wait_for(outcome.position, AFFECTED)
+    return outcome.value
 
 
 def _visible_run(run_id: int) -> dict:

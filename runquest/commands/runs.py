@@ -54,7 +54,7 @@ class AmendRun:
 AMENDABLE = ("start_time", "duration_seconds", "calories")
 
 
-def amend_run(app: RunQuest, command: AmendRun) -> Outcome[int]:
+def amend_run(app: RunQuest, command: AmendRun) -> Outcome[Run]:
     athlete = load_athlete(app, command.athlete_no)
     run = load_run(app, command.run_no)
     run.check_owner(athlete.id)
@@ -67,7 +67,7 @@ def amend_run(app: RunQuest, command: AmendRun) -> Outcome[int]:
         athlete.gain_experience(run.xp_earned - before, reason="run_amended", source_id=str(run.id))
     elif run.xp_earned < before:
         athlete.revoke_experience(before - run.xp_earned, reason="run_amended", source_id=str(run.id))
-    return Outcome(run.run_no, save(app, run, athlete))
+    return Outcome(run, save(app, run, athlete))
 
 
 @dataclass(frozen=True)

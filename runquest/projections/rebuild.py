@@ -1,8 +1,8 @@
 """Rebuild a read model from the whole history: drop, recreate, replay."""
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 
-from runquest.projections.runner import ProjectionRunner
+from runquest.projections.runner import POSITIONS_CHANNEL, ProjectionRunner
 from runquest.projections.tables import metadata, projection_positions as positions
 
 LOCK_TIMEOUT = "10s"
@@ -21,5 +21,10 @@ def rebuild(runner: ProjectionRunner, progress=None) -> int:
         conn.execute(positions.select().where(positions.c.name == runner.name).with_for_update())
         metadata.drop_all(conn, tables=list(runner.projector.tables), checkfirst=True)
         metadata.create_all(conn, tables=list(runner.projector.tables), checkfirst=True)
-        conn.execute(update(positions).where(positions.c.name == runner.name).values(position=0, error=None))
+        conn.execute(
+            update(positions)
+            .where(positions.c.name == runner.name)
+            .values(position=0, error=None)
+            .returning(func.pg_notify(POSITIONS_CHANNEL, f"{runner.name}:0"))
+        ).all()
     return runner.catch_up(progress=progress)

@@ -118,7 +118,7 @@ class ProjectionRunner:
         """Be the one active runner of this projection (advisory lock), woken by NOTIFY."""
         with psycopg.connect(dsn, autocommit=True) as conn:
             while not stop.is_set():
-                if conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [f"projection:{self.name}"]).fetchone()[0]:
+                if conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [election_key(self.name)]).fetchone()[0]:
                     break
                 stop.wait(IDLE_WAIT_S)
             else:
@@ -129,6 +129,26 @@ class ProjectionRunner:
                 if self.catch_up() == 0:
                     for _ in conn.notifies(timeout=IDLE_WAIT_S, stop_after=1):
                         pass
+
+
+def election_key(name: str) -> str:
+    return f"projection:{name}"
+
+
+def elected_runners(engine: Engine, names: list[str]) -> set[str]:
+    """The projections whose active runner (the advisory lock's holder) is alive somewhere."""
+    with engine.connect() as conn:
+        held = {
+            (classid << 32) | objid
+            for classid, objid in conn.exec_driver_sql(
+                "SELECT classid::bigint, objid::bigint FROM pg_locks "
+                "WHERE locktype = 'advisory' AND objsubid = 1 AND granted"
+            )
+        }
+        keys = {name: conn.exec_driver_sql("SELECT hashtext(%(key)s)", {"key": election_key(name)}).scalar()
+                for name in names}
+    # pg_locks shows the 64-bit key as two unsigned halves; hashtext is a signed 32-bit int.
+    return {name for name, key in keys.items() if key & 0xFFFFFFFFFFFFFFFF in held}
 
 
 def run_in_thread(runner: ProjectionRunner, stop: threading.Event, dsn: str) -> threading.Thread:

@@ -64,10 +64,10 @@ class PositionWaiter:
         self._learn(dict(rows))
 
     def _learn(self, news: dict[str, int]) -> None:
+        # Exact, not the maximum: a rebuild moves a position back to 0. Notifications come in
+        # commit order; a table read that raced one can only make a waiter wait a little more.
         with self.changed:
-            for name, position in news.items():
-                if position > self.known.get(name, 0):
-                    self.known[name] = position
+            self.known.update(news)
             self.changed.notify_all()
 
     def _listen(self) -> None:

@@ -165,3 +165,23 @@ def test_routes_that_no_runner_ran_are_refused_before_any_event(client, athlete,
     assert 400 <= response.status_code < 500
     assert field in response.json["errors"], response.json
     assert runtime.store.head_position() == head
+
+
+@pytest.mark.parametrize("path", ["/api/register/", "/api/token/"])
+def test_an_integer_too_long_to_load_is_a_bad_body_not_a_crash(client, path):
+    body = '{"username": ' + "9" * 5000 + "}"
+    response = client.post(path, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["detail"]
+
+
+@pytest.mark.parametrize("query", ["user_id=%D9%A3", "limit=%D9%A3", "offset=%C2%B2"])
+def test_query_numbers_are_ascii_digits(client, athlete, query):
+    response = client.get(f"/api/runs/?{query}", headers=athlete.headers)
+    assert response.status_code == 400
+
+
+def test_ids_have_one_spelling(client, athlete):
+    response = client.get("/api/runs/0001/", headers=athlete.headers)
+    assert response.status_code == 404
+    assert client.post("/api//runs/", json={}, headers=athlete.headers).status_code == 404

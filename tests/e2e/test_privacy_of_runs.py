@@ -42,7 +42,7 @@ def test_the_owner_amends_a_run_and_the_xp_follows(client, athlete, short_route)
 
 
 def test_a_client_cannot_write_distance_or_xp(client, athlete, short_route):
-    body = {"route_data": short_route, "distance_meters": 42195, "xp_earned": 10**6}
+    body = {"route_data": short_route, "duration_seconds": 600, "distance_meters": 42195, "xp_earned": 10**6}
     run = client.post("/api/runs/", json=body, headers=athlete.headers).json
     assert run["properties"]["distance_meters"] < 2000
     assert run["properties"]["xp_earned"] < 200

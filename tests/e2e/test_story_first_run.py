@@ -54,7 +54,7 @@ def test_deleting_the_run_takes_back_its_xp_and_totals_but_keeps_the_level(clien
 
 
 def test_a_command_answer_carries_its_event_position(client, athlete, short_route):
-    created = client.post("/api/runs", json={"route_data": short_route}, headers=athlete.headers)
+    created = client.post("/api/runs", json={"route_data": short_route, "duration_seconds": 600}, headers=athlete.headers)
     assert created.status_code == 201
     assert int(created.headers["X-RunQuest-Position"]) > 0
 

@@ -1,7 +1,9 @@
 import json
+import threading
 
 from click.testing import CliRunner
 
+from runquest.bootstrap import bootstrap
 from runquest.cli import main
 from runquest.commands.accounts import find_athlete_by_username
 from runquest.demo import DEMO_USERNAME, load_demo
@@ -37,11 +39,22 @@ def test_an_auditor_sees_who_did_what_but_never_a_password_hash(database_url, at
     assert registered["request_id"] and registered["timestamp"]
 
 
-def test_projection_status_shows_position_and_lag(database_url, runtime):
+def test_projection_status_shows_position_lag_and_whether_a_runner_is_alive(database_url, runtime):
     for runner in runtime.runners:
         runner.catch_up()
     output = invoke(database_url, "projections", "status").output
     assert "profiles" in output and "runs" in output and "lag      0" in output
+    assert "NOT RUNNING" in output
+    running = bootstrap(database_url, projector_mode="threads")
+    try:
+        for _ in range(500):
+            output = invoke(database_url, "projections", "status").output
+            if "NOT RUNNING" not in output:
+                break
+            threading.Event().wait(0.01)
+        assert output.count("running") == 2 and "NOT RUNNING" not in output
+    finally:
+        running.close()
 
 
 def test_the_demo_records_real_runs_once(runtime):
@@ -49,3 +62,17 @@ def test_the_demo_records_real_runs_once(runtime):
     assert "geojson/stavanger-run.geojson" in recorded and len(recorded) >= 3
     assert load_demo(runtime.store) == []
     assert find_athlete_by_username(runtime.store, DEMO_USERNAME).experience_points > 0
+
+
+def test_tail_shows_the_last_events_even_across_gaps_in_positions(database_url, runtime, make_athlete):
+    make_athlete()
+    make_athlete()
+    lines = invoke(database_url, "events", "tail", "--limit", "5").output.splitlines()
+    positions = [json.loads(line)["position"] for line in lines]
+    assert len(positions) == 5 and positions == sorted(positions)
+    assert positions[-1] == runtime.store.head_position()
+
+
+def test_unknown_projection_names_are_an_error(database_url):
+    result = invoke(database_url, "projections", "rebuild", "nosuch")
+    assert result.exit_code != 0 and "nosuch" in result.output

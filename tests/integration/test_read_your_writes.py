@@ -4,6 +4,7 @@ import pytest
 
 from runquest.aggregates.base import Cause
 from runquest.bootstrap import bootstrap
+from runquest.projections.waiting import PositionWaiter
 from runquest.commands.accounts import RegisterAthlete, register_athlete
 from runquest.commands.execution import execute
 from runquest.queries.profiles import get_profile
@@ -32,3 +33,11 @@ def test_waiting_for_a_position_nobody_reaches_gives_up_after_the_timeout(thread
     started = time.monotonic()
     assert not threaded_runtime.waiter.wait(["profiles"], beyond, timeout=0.3)
     assert 0.3 <= time.monotonic() - started < 2
+
+
+def test_a_position_moved_back_by_a_rebuild_makes_waiters_wait_again(runtime, database_url):
+    waiter = PositionWaiter(runtime.engine, database_url)
+    waiter._learn({"runs": 10})
+    assert waiter._reached(["runs"], 10)
+    waiter._learn({"runs": 0})  # what `rebuild` announces when it resets the position
+    assert not waiter._reached(["runs"], 10)

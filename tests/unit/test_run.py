@@ -100,3 +100,9 @@ def test_an_amended_duration_must_stay_humanly_possible():
     run = record()
     with pytest.raises(ImplausibleRun):
         run.amend(start_time=START, duration_seconds=10, calories=None)
+
+
+def test_a_route_without_any_duration_is_refused_because_its_pace_cannot_be_checked():
+    with pytest.raises(RunNeedsRouteOrDuration) as refused:
+        record(duration_seconds=None)
+    assert refused.value.field == "duration_seconds"
