@@ -12,7 +12,10 @@ def create_app(config: object | None = None) -> Flask:
     from runquest.bootstrap import bootstrap
     from runquest.config import Config
 
+    from runquest.api.json_provider import OrjsonProvider
+
     app = Flask(__name__, instance_relative_config=True)
+    app.json = OrjsonProvider(app)
     app.config.from_object(config or Config())
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     origins = app.config["CORS_ORIGINS"]

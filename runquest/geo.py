@@ -1,5 +1,6 @@
 """GeoJSON routes: parsing, validation and geodesic lengths on the WGS84 spheroid."""
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -17,6 +18,10 @@ MAX_SEGMENT_M = 100_000
 # Times a route may carry: GPS devices with a lost clock report 1900-ish dates.
 EARLIEST_TIME = datetime(1900, 1, 1, tzinfo=timezone.utc)
 LATEST_TIME = datetime(2200, 1, 1, tzinfo=timezone.utc)
+
+
+class GeoJSONText(str):
+    """GeoJSON already written as text: JSON encoders embed it as it is, without re-parsing."""
 
 
 class RouteError(ValueError):
@@ -47,6 +52,11 @@ class Route:
 
     def as_geojson(self) -> dict:
         return {"type": "LineString", "coordinates": self.coordinates}
+
+    @cached_property
+    def geojson_text(self) -> GeoJSONText:
+        """The LineString as GeoJSON text: written once, then stored, inserted and answered as is."""
+        return GeoJSONText(json.dumps(self.as_geojson(), separators=(",", ":")))
 
 
 def geodesic_length_m(coordinates: list[list[float]]) -> float:

@@ -22,7 +22,9 @@ class Run(RunQuestAggregate):
         run_no: int
         athlete_id: UUID
         athlete_no: int
-        route: list | None
+        # GeoJSON LineString text (RFC 7946): kept as text, so no reader has to parse thousands
+        # of numbers that it passes on to PostGIS or a client unchanged.
+        route_geojson: str | None
         coord_times: list | None
         start_time: datetime
         duration_seconds: int | None
@@ -81,7 +83,7 @@ class Run(RunQuestAggregate):
             run_no=run_no,
             athlete_id=athlete_id,
             athlete_no=athlete_no,
-            route=route.coordinates if route is not None else None,
+            route_geojson=route.geojson_text if route is not None else None,
             coord_times=[t.isoformat() for t in route.times] if route and route.times else None,
             start_time=start_time,
             duration_seconds=duration_seconds,
@@ -96,7 +98,7 @@ class Run(RunQuestAggregate):
         run_no: int,
         athlete_id: UUID,
         athlete_no: int,
-        route: list | None,
+        route_geojson: str | None,
         coord_times: list | None,
         start_time: datetime,
         duration_seconds: int | None,

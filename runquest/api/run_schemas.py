@@ -50,7 +50,7 @@ class RunPropertiesSchema(ma.Schema):
 class RunSchema(ma.Schema):
     id = ma.fields.Integer()
     type = ma.fields.Constant("Feature")
-    geometry = ma.fields.Dict(allow_none=True)
+    geometry = ma.fields.Raw(allow_none=True, metadata={"description": "GeoJSON LineString", "type": "object"})
     properties = ma.fields.Nested(RunPropertiesSchema)
 
 

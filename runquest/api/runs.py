@@ -57,7 +57,7 @@ class Runs(MethodView):
         wait_for(outcome.position, AFFECTED)
         # The answer is the run just decided, as the read model now holds it too.
         run, route = outcome.value, data["route_data"]
-        return feature(run.run_no, run.athlete_no, route.as_geojson() if route else None, run.start_time,
+        return feature(run.run_no, run.athlete_no, route.geojson_text if route else None, run.start_time,
                        run.distance_meters, run.duration_seconds, run.calories, run.xp_earned)
 
 

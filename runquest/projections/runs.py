@@ -1,7 +1,5 @@
 """Runs read model: one row per run, its route as a PostGIS geography."""
 
-import json
-
 from sqlalchemy import Connection, Text, bindparam, delete, func, update
 
 from runquest.aggregates.run import Run
@@ -20,11 +18,10 @@ class RunsProjector(Projector):
 
     @handles(Run.Recorded)
     def recorded(self, conn: Connection, event: Run.Recorded) -> None:
-        route = json.dumps({"type": "LineString", "coordinates": event.route}) if event.route else None
         conn.execute(
             INSERT_RUN,
             {
-                "route_geojson": route,
+                "route_geojson": event.route_geojson,
                 "id": event.run_no,
                 "run_id": event.originator_id,
                 "user_id": event.athlete_no,

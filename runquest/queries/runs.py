@@ -1,8 +1,8 @@
 """Run queries: one run, or a filtered, ordered page of an athlete's runs, as GeoJSON."""
 
-import json
-
 from sqlalchemy import Engine, func, select
+
+from runquest.geo import GeoJSONText
 
 from runquest.projections.tables import runs
 
@@ -26,7 +26,7 @@ RANGE_FILTERS = {
 
 def run_feature(row) -> dict:
     """A run as a GeoJSON Feature, from a read-model row (geometry as GeoJSON text)."""
-    geometry = json.loads(row.geometry) if row.geometry else None
+    geometry = GeoJSONText(row.geometry) if row.geometry else None
     return feature(row.id, row.user_id, geometry, row.start_time, row.distance_meters,
                    row.duration_seconds, row.calories, row.xp_earned)
 
