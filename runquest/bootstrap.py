@@ -56,14 +56,16 @@ def bootstrap(database_url: str, projector_mode: str = "threads", pool_size: int
               create_tables: bool = False) -> Runtime:
     store = RunQuest(env=event_store_env(database_url, create_tables=create_tables, pool_size=pool_size))
     engine = create_engine(sqlalchemy_url(database_url), pool_size=pool_size, max_overflow=pool_size,
-                           pool_pre_ping=True)
+                           pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
     # Queries read one statement at a time: autocommit spares a rollback round trip per read.
     reader = engine.execution_options(isolation_level="AUTOCOMMIT")
     # Read models are derived: a crash may lose a projector's last commits (rows and position
     # together, so replay restores them), never events. Not waiting for the WAL flush there
     # leaves the disk's fsyncs to the event store.
-    projection_engine = create_engine(sqlalchemy_url(database_url), pool_size=2, max_overflow=2,
-                                      connect_args={"options": "-c synchronous_commit=off"})
+    projection_engine = create_engine(
+        sqlalchemy_url(database_url), pool_size=2, max_overflow=2, pool_pre_ping=True,
+        connect_args={"options": "-c synchronous_commit=off -c timezone=UTC"},
+    )
     runners = [ProjectionRunner(store, projection_engine, projector) for projector in projectors()]
     if projector_mode == "inline":
         waiter = InlineCatchUp(runners)

@@ -141,7 +141,7 @@ def _check_projection_names(names) -> None:
 @projections.command("status")
 @click.pass_context
 def projections_status(ctx):
-    """Position, lag and error of every projection."""
+    """Position, lag, liveness and error of every projection (exit status 1 if any is unwell)."""
     from runquest.projections.tables import projection_positions as positions
 
     from runquest.projections.runner import elected_runners
@@ -153,12 +153,16 @@ def projections_status(ctx):
             errors = dict(conn.execute(select(positions.c.name, positions.c.error)).all())
         running = elected_runners(runtime.engine, [runner.name for runner in runtime.runners])
         click.echo(f"event store head: {head}")
+        healthy = True
         for runner in runtime.runners:
             position = rows.get(runner.name, 0)
             state = "running" if runner.name in running else "NOT RUNNING"
             if errors.get(runner.name):
                 state += f", FAILED: {errors[runner.name]}"
+            healthy &= state == "running"
             click.echo(f"{runner.name:<12} position {position:>8}  lag {head - position:>6}  {state}")
+    # For monitoring: non-zero when a projection has no live runner or has failed.
+    ctx.exit(0 if healthy else 1)
 
 
 @projections.command("run")
@@ -203,6 +207,10 @@ def projections_rebuild(ctx, names):
                 rebuild(runner, progress=bar.update)
 
 
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 @main.group()
 def events():
     """Inspect the event store (for auditors)."""
@@ -224,7 +232,7 @@ def events_show(ctx, aggregate):
         if not records:
             raise click.ClickException(f"no events for {aggregate} ({aggregate_id})")
         for record in records:
-            click.echo(json.dumps(record, default=str))
+            click.echo(json.dumps(record, default=_json_value))
 
 
 @events.command("tail")
@@ -236,7 +244,7 @@ def events_tail(ctx, limit):
 
     with _runtime(ctx) as runtime:
         for record in recent_events(runtime.store, limit):
-            click.echo(json.dumps(record, default=str))
+            click.echo(json.dumps(record, default=_json_value))
 
 
 if __name__ == "__main__":

@@ -45,13 +45,24 @@ class TestConfig(Config):
 
 
 def jwt_secret(instance_path: str) -> str:
-    """The secret from the environment, or one generated once into the instance folder."""
+    """The secret generated once into the instance folder (when none is in the environment).
+
+    Written whole to a temporary file and linked into place, so that server workers starting
+    together all read the one secret that won, never a half-written file.
+    """
     path = Path(instance_path) / "jwt-secret"
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(secrets.token_urlsafe(48))
-    return path.read_text().strip()
+    if not path.exists():
+        draft = path.with_name(f".jwt-secret.{os.getpid()}.{secrets.token_hex(4)}")
+        draft.write_text(secrets.token_urlsafe(48))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    secret = path.read_text().strip()
+    if not secret:
+        raise RuntimeError(f"{path} is empty: delete it, or set RUNQUEST_JWT_SECRET")
+    return secret

@@ -8,7 +8,7 @@ from functools import cached_property
 from pyproj import Geod
 
 WGS84 = Geod(ellps="WGS84")
-MAX_ROUTE_POINTS = 100_000
+MAX_ROUTE_POINTS = 50_000  # 14 hours at one point a second
 # Longitude, latitude or elevation in metres: anything larger (or NaN) is not a coordinate.
 MAX_ABS_COORDINATE = 1e7
 NUMBER_TYPES = (int, float)  # exact types: a JSON true is a bool, not a coordinate

@@ -3,6 +3,7 @@
 import logging
 import subprocess
 import threading
+import time
 
 from gunicorn.app.base import BaseApplication
 
@@ -45,6 +46,7 @@ class ProjectorSupervisor:
     """Keeps a `runquest projections run` process alive beside the API, restarting it if it dies."""
 
     RESTART_DELAY_S = (1, 2, 5, 10, 30)
+    HEALTHY_AFTER_S = 60
 
     def __init__(self, command: list[str]):
         self.command = command
@@ -57,17 +59,19 @@ class ProjectorSupervisor:
         self.thread.start()
 
     def _watch(self) -> None:
-        restarts = 0
+        restarts, started = 0, time.monotonic()
         while not self.stopping.wait(1.0):
-            code = self.process.poll()
-            if code is None:
+            if self.process.poll() is None:
+                if time.monotonic() - started > self.HEALTHY_AFTER_S:
+                    restarts = 0  # it ran well for a while: the next restart is quick again
                 continue
+            # (The exit status may read 0: gunicorn's master can reap the child first.)
             delay = self.RESTART_DELAY_S[min(restarts, len(self.RESTART_DELAY_S) - 1)]
-            log.error("projector process exited with %s; restarting in %s s", code, delay)
+            log.error("projector process stopped; restarting it in %s s", delay)
             if self.stopping.wait(delay):
                 return
             self.process = subprocess.Popen(self.command)
-            restarts += 1
+            restarts, started = restarts + 1, time.monotonic()
 
     def stop(self) -> None:
         self.stopping.set()

@@ -126,8 +126,8 @@ class Run(RunQuestAggregate):
             raise NotRunOwner("only the athlete who recorded a run can change it")
 
     def amend(self, start_time: datetime, duration_seconds: int | None, calories: int | None) -> None:
-        if self.distance_meters == 0 and duration_seconds is None:
-            raise RunNeedsRouteOrDuration("a run without a route needs a duration", field="duration_seconds")
+        if duration_seconds is None:
+            raise RunNeedsRouteOrDuration("a run keeps a duration", field="duration_seconds")
         if self.timed and duration_seconds != self.duration_seconds:
             raise DurationFromRoute("this run's duration comes from its route's times", field="duration_seconds")
         check_plausible(self.distance_meters, duration_seconds)

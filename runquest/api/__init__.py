@@ -4,7 +4,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from runquest.api import auth, docs, errors, identity, profile, runs
-from runquest.api.commands import register_request_ids
+from runquest.api.runtime import register_request_ids
 from runquest.api.fields import RouteField, StrictBoolean
 from runquest.api.consistency import register_position_headers
 

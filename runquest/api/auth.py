@@ -7,7 +7,7 @@ from jwt import PyJWTError
 from flask_jwt_extended.exceptions import JWTExtendedException
 
 from runquest.api.blueprint import Blueprint
-from runquest.api.commands import run_command, runtime
+from runquest.api.runtime import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.errors import error_response
 from runquest.api.fields import EmailAddress, Text, Username

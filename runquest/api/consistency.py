@@ -4,12 +4,14 @@ import logging
 
 from flask import Flask, current_app, g, request
 
-from runquest.api.commands import runtime
+from runquest.api.runtime import runtime
 from runquest.projections.registry import projector_names
 
 POSITION_HEADER = "X-RunQuest-Position"
 MIN_POSITION_HEADER = "X-RunQuest-Min-Position"
 PENDING_HEADER = "X-RunQuest-Pending"
+# Views that read read models; only their callers may ask to wait for a position.
+READ_MODEL_BLUEPRINTS = ("runs", "profile")
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +24,12 @@ def wait_for(position: int | None, projections: list[str]) -> bool:
     """
     if position:
         g.runquest_position = position
-    reached = runtime().waiter.wait(projections, position, current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
+    try:
+        reached = runtime().waiter.wait(projections, position, current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
+    except Exception:
+        # The write is done; not knowing whether it is visible yet is no reason for a 500.
+        log.exception("waiting for read models failed")
+        reached = False
     if not reached:
         g.runquest_pending = projections
         log.warning("read models %s did not reach position %s in time", ", ".join(projections), position)
@@ -31,11 +38,15 @@ def wait_for(position: int | None, projections: list[str]) -> bool:
 
 def _wait_for_client_position():
     wanted = request.headers.get(MIN_POSITION_HEADER, "")
-    if request.method != "GET" or not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18:
+    if request.method != "GET" or request.blueprint not in READ_MODEL_BLUEPRINTS:
+        return
+    if not (wanted.isascii() and wanted.isdigit()) or len(wanted) > 18 or "Authorization" not in request.headers:
         return
     # Only positions that exist: nobody may hold a thread waiting for the future.
     if int(wanted) <= runtime().store.head_position():
-        runtime().waiter.wait(projector_names(), int(wanted), current_app.config["READ_YOUR_WRITES_TIMEOUT_S"])
+        names = projector_names()
+        if not runtime().waiter.wait(names, int(wanted), current_app.config["READ_YOUR_WRITES_TIMEOUT_S"]):
+            g.runquest_pending = names
 
 
 def _add_position_header(response):

@@ -111,7 +111,12 @@ class IdConverter(BaseConverter):
     regex = r"[^/]+"
 
     def to_python(self, value: str) -> int:
-        if not (value.isascii() and value.isdigit()) or value != str(int(value)) or not 0 < int(value) <= MAX_WIRE_ID:
+        if (
+            len(value) > len(str(MAX_WIRE_ID))
+            or not (value.isascii() and value.isdigit())
+            or value != str(int(value))
+            or not 0 < int(value) <= MAX_WIRE_ID
+        ):
             raise NotFound(f"{value!r} is not a valid id: ids are positive integers")
         return int(value)
 

@@ -6,11 +6,11 @@ from flask_jwt_extended import jwt_required
 
 from runquest.api.blueprint import Blueprint
 from runquest.api.fields import StrictBoolean
-from runquest.api.commands import run_command, runtime
+from runquest.api.runtime import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.identity import BEARER, current_athlete
 from runquest.commands.accounts import ChangePrivacy, UnknownAthlete, change_privacy
-from runquest.queries.profiles import get_profile, owner_view, public_view
+from runquest.queries.profiles import get_profile, new_profile, owner_view, public_view
 
 blp = Blueprint("profile", __name__, url_prefix="/api", description="Profiles")
 
@@ -106,7 +106,11 @@ class UserById(MethodView):
 def _change(changes: dict) -> dict:
     outcome = run_command(change_privacy, ChangePrivacy(athlete_no=current_athlete().no, changes=changes))
     wait_for(outcome.position, ["profiles"])
-    return owner_view(_own_profile())
+    athlete = outcome.value
+    # The decided settings and progression, even if the read model has not caught up yet.
+    profile = get_profile(runtime().reader, athlete.athlete_no) or new_profile(athlete)
+    profile.update(athlete.privacy, experience_points=athlete.experience_points, level=athlete.level)
+    return owner_view(profile)
 
 
 def _own_profile() -> dict:

@@ -4,7 +4,7 @@ from flask.views import MethodView
 from flask_jwt_extended import jwt_required
 
 from runquest.api.blueprint import Blueprint
-from runquest.api.commands import run_command, runtime
+from runquest.api.runtime import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.identity import BEARER, current_athlete
 from runquest.api.pagination import page
@@ -94,11 +94,11 @@ class RunById(MethodView):
 
 def _amend(run_id: int, changes: dict) -> dict:
     run = _change_own_run(amend_run, AmendRun(athlete_no=current_athlete().no, run_no=run_id, changes=changes))
-    feature = _visible_run(run_id)
-    # The decided values, even if the read model has not caught up within the wait.
-    feature["properties"].update(start_time=run.start_time, duration_seconds=run.duration_seconds,
-                                 calories=run.calories, xp_earned=run.xp_earned)
-    return feature
+    # The decided values; the route (which an amendment never changes) from the read model,
+    # when it has the run already.
+    shown = get_run(runtime().reader, run_id)
+    return feature(run.run_no, run.athlete_no, shown["geometry"] if shown else None, run.start_time,
+                   run.distance_meters, run.duration_seconds, run.calories, run.xp_earned)
 
 
 def _change_own_run(handler, command):

@@ -53,10 +53,10 @@ class ChangePrivacy:
     changes: dict
 
 
-def change_privacy(app: RunQuest, command: ChangePrivacy) -> Outcome[None]:
+def change_privacy(app: RunQuest, command: ChangePrivacy) -> Outcome[Athlete]:
     athlete = load_athlete(app, command.athlete_no)
     athlete.change_privacy(**command.changes)
-    return Outcome(None, save(app, athlete))
+    return Outcome(athlete, save(app, athlete))
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,32 @@
-"""Rebuild a read model from the whole history: drop, recreate, replay."""
+"""Rebuild a read model from the whole history: drop, recreate and replay, in one transaction.
 
-from sqlalchemy import func, update
+Readers of the read model wait for the rebuild to commit (the dropped table is locked) and
+never see it half filled: a half-replayed profile could still show runs that were made
+private later in the history.
+"""
 
-from runquest.projections.runner import POSITIONS_CHANNEL, ProjectionRunner
+from sqlalchemy import update
+
+from runquest.projections.runner import ProjectionRunner
 from runquest.projections.tables import metadata, projection_positions as positions
-
-LOCK_TIMEOUT = "10s"
-
-
-class RunnerStillActive(Exception):
-    pass
 
 
 def rebuild(runner: ProjectionRunner, progress=None) -> int:
-    """Replay every event into fresh tables; refuses while another runner holds the projection."""
+    """Replay every event into fresh tables; answers how many notifications were processed."""
     runner.ensure_registered()
+    tables = list(runner.projector.tables)
+    total = 0
     with runner.engine.begin() as conn:
-        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-        # The runner's row lock keeps a live runner's commits out until the reset is done.
-        conn.execute(positions.select().where(positions.c.name == runner.name).with_for_update())
-        metadata.drop_all(conn, tables=list(runner.projector.tables), checkfirst=True)
-        metadata.create_all(conn, tables=list(runner.projector.tables), checkfirst=True)
-        conn.execute(
-            update(positions)
-            .where(positions.c.name == runner.name)
-            .values(position=0, error=None)
-            .returning(func.pg_notify(POSITIONS_CHANNEL, f"{runner.name}:0"))
-        ).all()
-    return runner.catch_up(progress=progress)
+        runner.lock_position(conn)  # a live runner elsewhere waits, then carries on from the end
+        metadata.drop_all(conn, tables=tables, checkfirst=True)
+        metadata.create_all(conn, tables=tables, checkfirst=True)
+        conn.execute(update(positions).where(positions.c.name == runner.name).values(position=0, error=None))
+        position = 0
+        while True:
+            count, last = runner.apply_after(conn, position)
+            if count == 0:
+                return total
+            total += count
+            if progress is not None:
+                progress(last - position)
+            position = last

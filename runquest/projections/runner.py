@@ -9,7 +9,9 @@ import logging
 import threading
 
 import psycopg
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy.exc import InterfaceError as SQLInterfaceError
+from sqlalchemy.exc import OperationalError as SQLOperationalError
 from sqlalchemy.dialects.postgresql import insert
 
 from runquest.event_store import RunQuest
@@ -19,7 +21,10 @@ from runquest.projections.tables import projection_positions as positions
 log = logging.getLogger(__name__)
 
 POSITIONS_CHANNEL = "runquest_projections"
-BATCH_SIZE = 500
+# Not the projector's fault: lost connections, deadlocks, lock and statement timeouts.
+TRANSIENT_ERRORS = (SQLOperationalError, SQLInterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
+# Events can be large (a route of 50,000 points is ~2 MB of text): batches stay modest.
+BATCH_SIZE = 100
 IDLE_WAIT_S = 1.0
 
 
@@ -61,54 +66,64 @@ class ProjectionRunner:
         `progress(n)` is told how far the position moved (notification ids have gaps)."""
         self.ensure_registered()
         total = 0
-        reported = self.position() if progress is not None else 0
         while True:
             try:
-                count = self.process_batch()
+                with self.engine.begin() as conn:
+                    start = self.lock_position(conn)
+                    count, last = self.apply_after(conn, start)
             except LostRace:
                 continue
             if count == 0:
                 return total
             total += count
             if progress is not None:
-                position = self.position()
-                progress(position - reported)
-                reported = position
+                progress(last - start)
 
     def process_batch(self) -> int:
         """Apply the next batch; the position row is locked, so runners take turns, never overlap."""
-        current = None
-        try:
-            with self.engine.begin() as conn:
-                start = conn.execute(
-                    select(positions.c.position).where(positions.c.name == self.name).with_for_update()
-                ).scalar_one()
-                current = start
-                notifications = self.store.recorder.select_notifications(
-                    start=start, limit=self.batch_size, inclusive_of_start=False
-                )
-                if not notifications:
-                    return 0
-                last = notifications[-1].id
-                for notification in notifications:
-                    if self.projector.consumes(notification.topic):
-                        current = notification.id
-                        self.projector.apply(conn, self.store.mapper.to_domain_event(notification))
-                # Belt and braces: the compare-and-set refuses to move a position we did not read.
-                moved = conn.execute(
-                    update(positions)
-                    .where(positions.c.name == self.name, positions.c.position == start)
-                    .values(position=last, error=None)
-                    .returning(func.pg_notify(POSITIONS_CHANNEL, f"{self.name}:{last}"))
-                ).all()
-                if len(moved) != 1:
-                    raise LostRace(self.name)
-        except LostRace:
-            raise
-        except Exception as error:
-            self._record_failure(f"event {current}: {type(error).__name__}: {error}")
-            raise ProjectorFailed(f"projection {self.name!r} failed at event {current}: {error}") from error
-        return len(notifications)
+        with self.engine.begin() as conn:
+            return self.apply_after(conn, self.lock_position(conn))[0]
+
+    def lock_position(self, conn: Connection) -> int:
+        return conn.execute(
+            select(positions.c.position).where(positions.c.name == self.name).with_for_update()
+        ).scalar_one()
+
+    def apply_after(self, conn: Connection, start: int) -> tuple[int, int]:
+        """In the caller's transaction: apply the batch after `start`, move the position there.
+
+        Answers how many notifications it processed, and the new position. A handler that
+        raises is a bug (ProjectorFailed, recorded); database trouble (a lost connection, a
+        deadlock, a lock timeout) is raised as it is, for the runner to retry.
+        """
+        notifications = self.store.recorder.select_notifications(
+            start=start, limit=self.batch_size, inclusive_of_start=False
+        )
+        if not notifications:
+            return 0, start
+        last = notifications[-1].id
+        for notification in notifications:
+            if self.projector.consumes(notification.topic):
+                try:
+                    self.projector.apply(conn, self.store.mapper.to_domain_event(notification))
+                except TRANSIENT_ERRORS:
+                    raise
+                except Exception as error:
+                    conn.rollback()
+                    self._record_failure(f"event {notification.id}: {type(error).__name__}: {error}")
+                    raise ProjectorFailed(
+                        f"projection {self.name!r} failed at event {notification.id}: {error}"
+                    ) from error
+        # Belt and braces: the compare-and-set refuses to move a position we did not read.
+        moved = conn.execute(
+            update(positions)
+            .where(positions.c.name == self.name, positions.c.position == start)
+            .values(position=last, error=None)
+            .returning(func.pg_notify(POSITIONS_CHANNEL, f"{self.name}:{last}"))
+        ).all()
+        if len(moved) != 1:
+            raise LostRace(self.name)
+        return len(notifications), last
 
     def _record_failure(self, message: str) -> None:
         with self.engine.begin() as conn:
@@ -142,7 +157,8 @@ def elected_runners(engine: Engine, names: list[str]) -> set[str]:
             (classid << 32) | objid
             for classid, objid in conn.exec_driver_sql(
                 "SELECT classid::bigint, objid::bigint FROM pg_locks "
-                "WHERE locktype = 'advisory' AND objsubid = 1 AND granted"
+                "WHERE locktype = 'advisory' AND objsubid = 1 AND granted "
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             )
         }
         keys = {name: conn.exec_driver_sql("SELECT hashtext(%(key)s)", {"key": election_key(name)}).scalar()

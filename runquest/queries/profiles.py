@@ -14,6 +14,18 @@ def get_profile(engine: Engine, athlete_no: int) -> dict | None:
     return dict(row) if row else None
 
 
+def new_profile(athlete) -> dict:
+    """The profile of an athlete the read model has not seen yet: nothing recorded."""
+    return {
+        "id": athlete.athlete_no,
+        "username": athlete.username,
+        "email": athlete.email,
+        "total_runs": 0,
+        "total_distance_meters": 0.0,
+        "total_duration_seconds": 0,
+    }
+
+
 def may_see(viewer_no: int, profile: dict, flag: str | None = None) -> bool:
     """Owners see everything; others see a public profile's parts its flags open."""
     if viewer_no == profile["id"]:

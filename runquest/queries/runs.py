@@ -9,7 +9,7 @@ from runquest.projections.tables import runs
 COLUMNS = (
     runs.c.id,
     runs.c.user_id,
-    func.ST_AsGeoJSON(runs.c.route).label("geometry"),
+    func.ST_AsGeoJSON(runs.c.route, 15).label("geometry"),
     runs.c.start_time,
     runs.c.distance_meters,
     runs.c.duration_seconds,

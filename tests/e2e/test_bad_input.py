@@ -53,7 +53,8 @@ def test_a_json_array_is_not_a_run(client, athlete):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/api/runs/abc/", "/api/runs/1.5/", "/api/runs/-3/", "/api/runs/99999999999/"])
+@pytest.mark.parametrize("path", ["/api/runs/abc/", "/api/runs/1.5/", "/api/runs/-3/", "/api/runs/99999999999/",
+                                  "/api/runs/" + "9" * 5000 + "/", "/api/users/" + "1" * 4301 + "/"])
 def test_an_id_that_is_not_an_integer_is_not_found_and_says_why(client, athlete, path):
     response = client.get(path, headers=athlete.headers)
     assert response.status_code == 404

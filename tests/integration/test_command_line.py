@@ -42,17 +42,19 @@ def test_an_auditor_sees_who_did_what_but_never_a_password_hash(database_url, at
 def test_projection_status_shows_position_lag_and_whether_a_runner_is_alive(database_url, runtime):
     for runner in runtime.runners:
         runner.catch_up()
-    output = invoke(database_url, "projections", "status").output
+    result = invoke(database_url, "projections", "status")
+    output = result.output
     assert "profiles" in output and "runs" in output and "lag      0" in output
-    assert "NOT RUNNING" in output
+    assert "NOT RUNNING" in output and result.exit_code == 1
     running = bootstrap(database_url, projector_mode="threads")
     try:
         for _ in range(500):
-            output = invoke(database_url, "projections", "status").output
-            if "NOT RUNNING" not in output:
+            result = invoke(database_url, "projections", "status")
+            if "NOT RUNNING" not in result.output:
                 break
             threading.Event().wait(0.01)
-        assert output.count("running") == 2 and "NOT RUNNING" not in output
+        assert result.output.count("running") == 2 and "NOT RUNNING" not in result.output
+        assert result.exit_code == 0
     finally:
         running.close()
 

@@ -159,3 +159,41 @@ def wait_until_a_backend_waits_for_a_lock(engine, attempts=500):
             return
         threading.Event().wait(0.01)
     raise AssertionError("the second runner never waited for the first one's lock")
+
+
+class FlakyDatabaseProjector(Projector):
+    tables = ()
+
+    def __init__(self, name):
+        self.name = name
+
+    @handles(Athlete.Registered)
+    def lose_connection(self, conn, event):
+        from sqlalchemy.exc import OperationalError
+
+        raise OperationalError("UPDATE …", {}, Exception("server closed the connection unexpectedly"))
+
+
+def test_a_lost_connection_is_not_a_projector_failure(runtime, some_history):
+    """The runner retries database trouble; only a handler's own bug stops a projection."""
+    from sqlalchemy.exc import OperationalError
+
+    runner = ProjectionRunner(runtime.store, runtime.engine, FlakyDatabaseProjector("test_flaky"))
+    try:
+        with pytest.raises(OperationalError):
+            runner.catch_up()
+        with runtime.engine.connect() as conn:
+            row = conn.execute(
+                select(projection_positions.c.position, projection_positions.c.error)
+                .where(projection_positions.c.name == "test_flaky")
+            ).one()
+        assert tuple(row) == (0, None)
+    finally:
+        with runtime.engine.begin() as conn:
+            conn.execute(projection_positions.delete().where(projection_positions.c.name == "test_flaky"))
+
+
+def test_read_model_connections_speak_utc_whatever_the_server_default(runtime):
+    for engine in {runtime.engine, *(runner.engine for runner in runtime.runners)}:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW timezone").scalar() == "UTC"

@@ -65,7 +65,9 @@ def test_deleting_records_what_is_taken_back():
         {"duration_seconds": 7 * 24 * 3600 + 1},
         {"duration_seconds": 60},  # 1,113 m in a minute
         {"duration_seconds": 0},
-        {"route": parse_route({"type": "LineString", "coordinates": [[0, 0], [0.8, 0]] * 4})},  # > 500 km
+        # Over 500 km, at a pace that alone would pass (a week for 623 km).
+        {"route": parse_route({"type": "LineString", "coordinates": [[0, 0], [0.8, 0]] * 4}),
+         "duration_seconds": 7 * 24 * 3600},
     ],
 )
 def test_implausible_runs_are_refused(overrides):
@@ -94,6 +96,11 @@ def test_the_duration_of_a_timed_route_cannot_be_amended():
         run.amend(start_time=START, duration_seconds=604800, calories=None)
     run.amend(start_time=START, duration_seconds=420, calories=500)
     assert run.calories == 500
+
+
+def test_an_amendment_cannot_remove_the_duration():
+    with pytest.raises(RunNeedsRouteOrDuration):
+        record().amend(start_time=START, duration_seconds=None, calories=None)
 
 
 def test_an_amended_duration_must_stay_humanly_possible():

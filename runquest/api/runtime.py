@@ -1,4 +1,4 @@
-"""Running commands from a request: the cause (caller and request id) and the runtime."""
+"""The runtime of a request: running commands on behalf of the caller, request ids."""
 
 import re
 import uuid
