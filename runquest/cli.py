@@ -23,8 +23,8 @@ def _database_url(ctx: click.Context) -> str:
 
 @contextmanager
 def _runtime(ctx: click.Context):
-    """The event store and read models, without projectors running here."""
-    runtime = bootstrap(_database_url(ctx), projector_mode="off")
+    """The event store and read models; no projector threads, no position listener."""
+    runtime = bootstrap(_database_url(ctx), projector_mode="inline")
     try:
         yield runtime
     finally:

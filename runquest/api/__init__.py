@@ -3,7 +3,7 @@
 from flask import Flask
 from flask_smorest import Api
 
-from runquest.api import auth, docs, errors, identity, profile, runs
+from runquest.api import auth, docs, errors, identity, profile, runs, users
 from runquest.api.runtime import register_request_ids
 from runquest.api.fields import RouteField, StrictBoolean
 from runquest.api.consistency import register_position_headers
@@ -45,6 +45,6 @@ def init_api(app: Flask) -> Api:
     identity.init_jwt(app, app.extensions["runquest"].store.deployment_id())
     register_position_headers(app)
     docs.register(app)
-    for blueprint in (auth.blp, profile.blp, runs.blp):
+    for blueprint in (auth.blp, profile.blp, users.blp, runs.blp):
         api.register_blueprint(blueprint)
     return api

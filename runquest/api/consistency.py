@@ -11,7 +11,7 @@ POSITION_HEADER = "X-RunQuest-Position"
 MIN_POSITION_HEADER = "X-RunQuest-Min-Position"
 PENDING_HEADER = "X-RunQuest-Pending"
 # Views that read read models; only their callers may ask to wait for a position.
-READ_MODEL_BLUEPRINTS = ("runs", "profile")
+READ_MODEL_BLUEPRINTS = ("runs", "profile", "users")
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Your profile and privacy settings, and other athletes' public view."""
+"""Your profile: statistics, progression and privacy settings."""
 
 import marshmallow as ma
 from flask.views import MethodView
@@ -10,7 +10,8 @@ from runquest.api.runtime import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.identity import BEARER, current_athlete
 from runquest.commands.accounts import ChangePrivacy, UnknownAthlete, change_privacy
-from runquest.queries.profiles import get_profile, new_profile, owner_view, public_view
+from runquest.api.users import PublicUserSchema
+from runquest.queries.profiles import get_profile, new_profile, owner_view
 
 blp = Blueprint("profile", __name__, url_prefix="/api", description="Profiles")
 
@@ -22,16 +23,6 @@ class StatisticsSchema(ma.Schema):
     total_xp_earned = ma.fields.Integer()
     completed_challenges_count = ma.fields.Integer()
     achievements_count = ma.fields.Integer()
-
-
-class PublicUserSchema(ma.Schema):
-    id = ma.fields.Integer()
-    username = ma.fields.String()
-    level = ma.fields.Integer(allow_none=True)
-    experience_points = ma.fields.Integer(allow_none=True)
-    is_public = ma.fields.Boolean()
-    show_runs = ma.fields.Boolean()
-    show_achievements = ma.fields.Boolean()
 
 
 class ProfileSchema(ma.Schema):
@@ -87,20 +78,6 @@ class Profile(MethodView):
     def put(self, changes):
         """Change your privacy settings"""
         return _change(changes)
-
-
-@blp.route("/users/<integer:user_id>/")
-class UserById(MethodView):
-    decorators = [jwt_required()]
-
-    @blp.doc(security=BEARER)
-    @blp.response(200, PublicUserSchema)
-    def get(self, user_id):
-        """Another athlete, as their privacy settings show them"""
-        profile = get_profile(runtime().reader, user_id)
-        if profile is None:
-            raise UnknownAthlete("user not found")
-        return public_view(current_athlete().no, profile)
 
 
 def _change(changes: dict) -> dict:

@@ -2,10 +2,12 @@
 
 import marshmallow as ma
 
+from runquest import rules
 from runquest.api.fields import RouteField, UtcDateTime, WholeNumber
+from runquest.api.identity import MAX_WIRE_ID
 from runquest.api.pagination import PageArgsSchema, PageSchema
 
-MAX_DURATION_S = 7 * 24 * 3600
+MAX_DURATION_S = rules.MAX_RUN_DURATION_S
 MAX_CALORIES = 50_000
 ORDERINGS = ("start_time", "distance_meters", "duration_seconds")
 
@@ -64,7 +66,7 @@ class RunPageSchema(PageSchema):
 
 
 class RunQueryArgsSchema(PageArgsSchema):
-    user_id = WholeNumber(validate=ma.validate.Range(1, 2**31 - 1))
+    user_id = WholeNumber(validate=ma.validate.Range(1, MAX_WIRE_ID))
     ordering = ma.fields.String(
         load_default="-start_time",
         validate=ma.validate.OneOf([*ORDERINGS, *("-" + name for name in ORDERINGS)]),
