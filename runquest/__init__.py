@@ -25,6 +25,7 @@ def create_app(config: object | None = None) -> Flask:
         app.config["DATABASE_URL"],
         projector_mode=app.config["PROJECTORS"],
         pool_size=app.config["POOL_SIZE"],
+        connect_timeout_s=app.config["DB_CONNECT_TIMEOUT_S"],
     )
     init_api(app)
     return app

@@ -53,8 +53,9 @@ def sqlalchemy_url(database_url: str) -> str:
 
 
 def bootstrap(database_url: str, projector_mode: str = "threads", pool_size: int = 5,
-              create_tables: bool = False) -> Runtime:
-    store = RunQuest(env=event_store_env(database_url, create_tables=create_tables, pool_size=pool_size))
+              create_tables: bool = False, connect_timeout_s: int = 5) -> Runtime:
+    store = RunQuest(env=event_store_env(database_url, create_tables=create_tables, pool_size=pool_size,
+                                         connect_timeout_s=connect_timeout_s))
     engine = create_engine(sqlalchemy_url(database_url), pool_size=pool_size, max_overflow=pool_size,
                            pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
     # Queries read one statement at a time: autocommit spares a rollback round trip per read.

@@ -26,6 +26,7 @@ class Config:
         self.PROJECTORS = env("RUNQUEST_PROJECTORS", "threads")
         self.READ_YOUR_WRITES_TIMEOUT_S = float(env("RUNQUEST_READ_YOUR_WRITES_TIMEOUT_S", "2"))
         self.POOL_SIZE = int(env("RUNQUEST_POOL_SIZE", "5"))
+        self.DB_CONNECT_TIMEOUT_S = int(env("RUNQUEST_DB_CONNECT_TIMEOUT_S", "5"))
         self.CORS_ORIGINS = env("RUNQUEST_CORS_ORIGINS", "*")
         self.JWT_SECRET_KEY = env("RUNQUEST_JWT_SECRET")
         self.JWT_ACCESS_TOKEN_MINUTES = int(env("RUNQUEST_ACCESS_TOKEN_MINUTES", "60"))

@@ -82,7 +82,9 @@ class RunQuest(Application):
             return curs.fetchone()["position"]
 
 
-def event_store_env(database_url: str, *, create_tables: bool = False, pool_size: int = 5) -> dict:
+def event_store_env(
+    database_url: str, *, create_tables: bool = False, pool_size: int = 5, connect_timeout_s: int = 5
+) -> dict:
     """The eventsourcing environment for a PostgreSQL URL (DESIGN D1)."""
     url = make_url(database_url)
     return {
@@ -96,6 +98,8 @@ def event_store_env(database_url: str, *, create_tables: bool = False, pool_size
         "POSTGRES_MAX_OVERFLOW": str(pool_size),
         # No ping before each use: the library's recorders retry on a broken connection.
         "POSTGRES_PRE_PING": "n",
+        # How long to wait for a connection; the library tries ten times before giving up.
+        "POSTGRES_CONNECT_TIMEOUT": str(connect_timeout_s),
         "POSTGRES_LOCK_TIMEOUT": "5",
         # Readers must never see position 3 before 2: keep the table lock, no DB functions.
         "POSTGRES_ENABLE_DB_FUNCTIONS": "n",

@@ -6,6 +6,11 @@ import marshmallow as ma
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError, UnsupportedMediaType
 
+from eventsourcing.persistence import InterfaceError as StoreInterfaceError
+from eventsourcing.persistence import OperationalError as StoreOperationalError
+from sqlalchemy.exc import InterfaceError as ReadInterfaceError
+from sqlalchemy.exc import OperationalError as ReadOperationalError
+
 from runquest import errors as domain
 
 log = logging.getLogger(__name__)
@@ -17,6 +22,8 @@ DOMAIN_STATUS = (
     (domain.Unacceptable, 422),
 )
 JSON_BODY_METHODS = ("POST", "PUT", "PATCH")
+# Connection lost, server down or restarting: nothing the client did wrong, try again.
+DATABASE_UNAVAILABLE = (StoreOperationalError, StoreInterfaceError, ReadOperationalError, ReadInterfaceError)
 
 
 class ErrorSchema(ma.Schema):
@@ -81,6 +88,9 @@ def render_unexpected(error: Exception):
         return render_http_exception(error)
     if isinstance(error, RecursionError):
         return error_response(400, "the request body is nested too deeply")
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
+        return error_response(503, "the database is unavailable; try again shortly", headers={"Retry-After": "5"})
     log.exception("unhandled error on %s %s", request.method, request.path)
     return error_response(500, "internal error; it has been logged")
 
