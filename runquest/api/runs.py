@@ -1,9 +1,12 @@
 """Runs: record, list, read, amend and delete."""
 
+from flask import request
 from flask.views import MethodView
+from werkzeug.exceptions import BadRequest
 from flask_jwt_extended import jwt_required
 
 from runquest.api.blueprint import Blueprint
+from runquest.api.runtime import REQUEST_ID_PATTERN as IDEMPOTENCY_KEY_PATTERN
 from runquest.api.runtime import run_command, runtime
 from runquest.api.consistency import wait_for
 from runquest.api.identity import BEARER, current_athlete
@@ -52,6 +55,7 @@ class Runs(MethodView):
             start_time=data["start_time"],
             duration_seconds=data["duration_seconds"],
             calories=data["calories"],
+            idempotency_key=_idempotency_key(),
         )
         outcome = run_command(record_run, command)
         wait_for(outcome.position, AFFECTED)
@@ -90,6 +94,14 @@ class RunById(MethodView):
     def delete(self, run_id):
         """Delete a run; its XP and totals are taken back"""
         _change_own_run(delete_run, DeleteRun(athlete_no=current_athlete().no, run_no=run_id))
+
+
+def _idempotency_key() -> str | None:
+    """The client's `Idempotency-Key` for this upload (a retry after a lost answer resends it)."""
+    key = request.headers.get("Idempotency-Key", "")
+    if key and not IDEMPOTENCY_KEY_PATTERN.match(key):
+        raise BadRequest("Idempotency-Key: 1 to 64 letters, digits and . _ : -")
+    return key or None
 
 
 def _amend(run_id: int, changes: dict) -> dict:

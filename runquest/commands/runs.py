@@ -11,7 +11,10 @@ from runquest.commands.accounts import load_athlete
 from runquest.commands.execution import Outcome, save
 from runquest.event_store import RunQuest
 from runquest.geo import Route
-from runquest.ids import entity_id
+from runquest.aggregates.claim import Claim
+from runquest.ids import claim_id, entity_id
+
+UPLOAD_CLAIM = "run_upload"
 
 # Phones' clocks drift; a start a little ahead of ours is still "now".
 CLOCK_SKEW_TOLERANCE = timedelta(minutes=5)
@@ -24,11 +27,17 @@ class RecordRun:
     start_time: datetime | None
     duration_seconds: int | None
     calories: int | None
+    # A client's key for this upload: sent again (a retry after a lost answer), it records nothing new.
+    idempotency_key: str | None = None
 
 
 def record_run(app: RunQuest, command: RecordRun) -> Outcome[Run]:
     """Record a run; the outcome is the new Run (its route stays in the command and event)."""
     athlete = load_athlete(app, command.athlete_no)
+    upload = f"{athlete.id}:{command.idempotency_key}" if command.idempotency_key else None
+    if upload and claim_id(UPLOAD_CLAIM, upload) in app.repository:
+        earlier = app.repository.get(app.repository.get(claim_id(UPLOAD_CLAIM, upload)).owner_id)
+        return Outcome(earlier, None)
     start_time = command.start_time or (command.route and command.route.start_time) or _now()
     check_not_in_future(start_time)
     run = Run.record(
@@ -41,7 +50,8 @@ def record_run(app: RunQuest, command: RecordRun) -> Outcome[Run]:
         calories=command.calories,
     )
     athlete.gain_experience(run.xp_earned, reason="run_recorded", source_id=str(run.id))
-    return Outcome(run, save(app, run, athlete))
+    claims = [Claim(kind=UPLOAD_CLAIM, value=upload, owner_id=run.id)] if upload else []
+    return Outcome(run, save(app, run, athlete, *claims))
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,10 @@ def test_ids_have_one_spelling(client, athlete):
     response = client.get("/api/runs/0001/", headers=athlete.headers)
     assert response.status_code == 404
     assert client.post("/api//runs/", json={}, headers=athlete.headers).status_code == 404
+
+
+def test_a_malformed_idempotency_key_is_refused(client, athlete):
+    response = client.post("/api/runs/", json={"duration_seconds": 600},
+                           headers={**athlete.headers, "Idempotency-Key": "no spaces allowed"})
+    assert response.status_code == 400
+    assert "Idempotency-Key" in response.json["detail"]

@@ -67,3 +67,16 @@ def test_a_get_with_a_minimum_position_waits_for_the_read_models(client, athlete
     assert outcome.value.run_no not in ids(client.get("/api/runs/", headers=athlete.headers))
     headers = {**athlete.headers, "X-RunQuest-Min-Position": str(outcome.position)}
     assert outcome.value.run_no in ids(client.get("/api/runs/", headers=headers))
+
+
+def test_an_upload_sent_twice_with_its_key_is_recorded_once(client, athlete):
+    headers = {**athlete.headers, "Idempotency-Key": "upload-7f3a"}
+    first = client.post("/api/runs/", json={"duration_seconds": 1800}, headers=headers)
+    again = client.post("/api/runs/", json={"duration_seconds": 1800}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json["id"] == first.json["id"]
+    profile = client.get("/api/profile/", headers=athlete.headers).json
+    assert (profile["statistics"]["total_runs"], profile["experience_points"]) == (1, 30)
+    other = client.post("/api/runs/", json={"duration_seconds": 1800},
+                        headers={**athlete.headers, "Idempotency-Key": "upload-8b1c"})
+    assert other.json["id"] != first.json["id"]

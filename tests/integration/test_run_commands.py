@@ -95,3 +95,21 @@ def test_concurrent_runs_of_one_athlete_lose_no_xp(runtime, athlete_no):
     for thread in threads:
         thread.join()
     assert load_athlete(runtime.store, athlete_no).experience_points == 6 * 10
+
+
+def test_concurrent_uploads_with_one_key_record_one_run(runtime, athlete_no):
+    import threading
+
+    barrier, outcomes = threading.Barrier(4), []
+
+    def go():
+        barrier.wait()
+        outcomes.append(record(runtime, athlete_no, route=None, duration_seconds=900, idempotency_key="k-1"))
+
+    threads = [threading.Thread(target=go) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({outcome.value.run_no for outcome in outcomes}) == 1
+    assert load_athlete(runtime.store, athlete_no).experience_points == 15
